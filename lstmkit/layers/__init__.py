@@ -1,0 +1,14 @@
+"""Layers, with Keras's names and arguments: ``from lstmkit.layers import LSTM, Dense``.
+
+Adding a layer is one small file: subclass ``Layer`` (``base.py``) and import it here; the
+registry, shape checks, ``summary()`` and saving pick it up.
+"""
+
+from lstmkit.layers.activation import Activation
+from lstmkit.layers.base import Layer
+from lstmkit.layers.dense import Dense
+from lstmkit.layers.dropout import Dropout
+from lstmkit.layers.input import Input
+from lstmkit.layers.lstm import LSTM
+
+__all__ = ["Activation", "Dense", "Dropout", "Input", "Layer", "LSTM"]
