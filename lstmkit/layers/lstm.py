@@ -11,7 +11,7 @@ from torch import nn
 
 from lstmkit import activations
 from lstmkit.layers.base import Layer, Shape, copy_into
-from lstmkit.layers.recurrence import STEP_ACTIVATIONS, fused_lstm, step_loop
+from lstmkit.layers.recurrence import fused_lstm, step_loop
 
 
 def _rate(value: float, argument: str) -> float:
@@ -24,7 +24,7 @@ class LSTM(Layer):
     """Long Short-Term Memory layer (Hochreiter & Schmidhuber, 1997), as ``keras.layers.LSTM``.
 
     With the default activations and no recurrent dropout it runs on PyTorch's fused LSTM kernel;
-    otherwise (e.g. ``activation='relu'``) on a scripted step loop that computes the same
+    otherwise (e.g. ``activation='relu'``) on a step loop that computes the same
     equations. Both are exact implementations of the Keras LSTM (see ``recurrence.py``).
 
     Args:
@@ -77,13 +77,6 @@ class LSTM(Layer):
         self.units = int(units)
         self.activation = activations.canonical_name(activation)
         self.recurrent_activation = activations.canonical_name(recurrent_activation)
-        for argument, name in (("activation", self.activation),
-                               ("recurrent_activation", self.recurrent_activation)):
-            if name not in STEP_ACTIVATIONS:
-                raise ValueError(
-                    f"LSTM {argument}={name!r} is not supported inside a recurrent layer; use one of "
-                    f"{', '.join(repr(k) for k in STEP_ACTIVATIONS)}."
-                )
         self.use_bias = bool(use_bias)
         self.return_sequences = bool(return_sequences)
         self.dropout = _rate(dropout, "dropout")
@@ -102,7 +95,8 @@ class LSTM(Layer):
         # Recurrent dropout only acts in training, so inference stays on the fused kernel.
         self._fused_in_inference = fusable and use_fused is not False
         self._fused_in_training = self._fused_in_inference and self.recurrent_dropout == 0.0
-        self._codes = (STEP_ACTIVATIONS[self.activation], STEP_ACTIVATIONS[self.recurrent_activation])
+        self._activation = activations.get(self.activation)
+        self._recurrent_activation = activations.get(self.recurrent_activation)
 
     def _build(self, input_shape: Shape) -> None:
         features, units = input_shape[-1], self.units
@@ -150,7 +144,7 @@ class LSTM(Layer):
             mask = None
             if self.training and self.recurrent_dropout > 0.0:
                 mask = F.dropout(h.new_ones(batch, self.units), self.recurrent_dropout, True)
-            outputs, h, _ = step_loop(x_proj, h, c, self.weight_hh, self._codes[0], self._codes[1],
+            outputs, h, _ = step_loop(x_proj, h, c, self.weight_hh, self._activation, self._recurrent_activation,
                                       mask, self.return_sequences)
         return outputs if self.return_sequences else h
 

@@ -10,50 +10,27 @@ Both compute Keras's LSTM equations, with gates in Keras's (and PyTorch's) order
 The fused kernel (``torch.lstm``, the op behind ``torch.nn.LSTM``) hard-codes sigmoid and tanh
 and has no recurrent dropout; the step loop takes any activation and applies a recurrent
 dropout mask to ``h_{t-1}`` that stays fixed across timesteps (Keras's variational dropout).
+
+The step loop is plain eager PyTorch: on CPU, TorchScript and ``torch.compile`` of the cell were
+measured slower or only sometimes faster, after seconds of compiling (``bench/step_loop.py``).
 """
 
 from __future__ import annotations
 
+from typing import Callable
+
 import torch
 
-# Activations the scripted step loop knows, by code (TorchScript cannot take Python callables).
-STEP_ACTIVATIONS = {
-    "tanh": 0, "sigmoid": 1, "relu": 2, "linear": 3, "hard_sigmoid": 4,
-    "elu": 5, "selu": 6, "softplus": 7, "softsign": 8, "swish": 9, "silu": 9, "exponential": 10,
-}
+Activation = Callable[[torch.Tensor], torch.Tensor]
 
 
-def _activate(code: int, x: torch.Tensor) -> torch.Tensor:
-    if code == 0:
-        return torch.tanh(x)
-    if code == 1:
-        return torch.sigmoid(x)
-    if code == 2:
-        return torch.relu(x)
-    if code == 3:
-        return x
-    if code == 4:
-        return torch.nn.functional.hardsigmoid(x)
-    if code == 5:
-        return torch.nn.functional.elu(x)
-    if code == 6:
-        return torch.selu(x)
-    if code == 7:
-        return torch.nn.functional.softplus(x)
-    if code == 8:
-        return torch.nn.functional.softsign(x)
-    if code == 9:
-        return torch.nn.functional.silu(x)
-    return torch.exp(x)
-
-
-def _step_loop(
+def step_loop(
     x_proj: torch.Tensor,
     h: torch.Tensor,
     c: torch.Tensor,
     weight_hh: torch.Tensor,
-    activation: int,
-    recurrent_activation: int,
+    activation: Activation,
+    recurrent_activation: Activation,
     recurrent_mask: torch.Tensor | None,
     return_sequences: bool,
 ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -70,19 +47,15 @@ def _step_loop(
         h_in = h if recurrent_mask is None else h * recurrent_mask
         z = torch.addmm(x_proj[:, t], h_in, weight_hh_t)  # (N, 4U)
         i, f, g, o = z.chunk(4, 1)
-        i = _activate(recurrent_activation, i)
-        f = _activate(recurrent_activation, f)
-        o = _activate(recurrent_activation, o)
-        c = f * c + i * _activate(activation, g)
-        h = o * _activate(activation, c)
+        i, f, o = recurrent_activation(i), recurrent_activation(f), recurrent_activation(o)
+        c = f * c + i * activation(g)
+        h = o * activation(c)
         if return_sequences:
             outputs.append(h)
     if not return_sequences:
         outputs.append(h)
     return torch.stack(outputs, 1), h, c
 
-
-step_loop = torch.jit.script(_step_loop)
 
 
 def fused_lstm(
