@@ -7,7 +7,7 @@ from typing import Mapping, TypeVar
 T = TypeVar("T")
 
 
-def lookup(kind: str, name: str, known: Mapping[str, T]) -> T:
+def lookup(kind: str, name: str, known: Mapping[str, T], plural: str | None = None) -> T:
     """Return ``known[name]`` (case-insensitive), or raise a ValueError listing the known names.
 
     Raises:
@@ -19,5 +19,5 @@ def lookup(kind: str, name: str, known: Mapping[str, T]) -> T:
     key = name.lower()
     if key not in known:
         options = ", ".join(repr(k) for k in sorted(known))
-        raise ValueError(f"Unknown {kind} {name!r}. Known {kind}s: {options}.")
+        raise ValueError(f"Unknown {kind} {name!r}. Known {plural or kind + 's'}: {options}.")
     return known[key]

@@ -77,4 +77,4 @@ def get(identifier: str | Callable) -> Loss:
         if isinstance(identifier, Loss):
             return identifier
         return Loss(getattr(identifier, "__name__", "custom_loss"), identifier)
-    return lookup("loss", identifier, LOSSES)
+    return lookup("loss", identifier, LOSSES, plural="losses")

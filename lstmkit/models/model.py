@@ -98,10 +98,14 @@ class Model:
     def compiled(self) -> bool:
         return self._loss is not None
 
-    def _objective_for_training(self) -> training.Objective:
+    def _require_compiled(self) -> None:
         if not self.compiled:
             raise RuntimeError("The model must be compiled before training or evaluation: call "
                                "model.compile(optimizer='adam', loss='mse') first.")
+
+    def _objective_for_training(self) -> training.Objective:
+        """The loss, metrics and optimiser; built on first use, once the model has parameters."""
+        self._require_compiled()
         if self._objective is None:
             width = (self.sample_output_shape or (1,))[-1] or 1
             spec = self._optimizer if isinstance(self._optimizer, optimizers.Optimizer) else None
@@ -158,9 +162,9 @@ class Model:
         epochs = _positive_int(epochs, "epochs")
         if not 0 <= initial_epoch < epochs:
             raise ValueError(f"initial_epoch must be in [0, epochs); got {initial_epoch!r} with epochs={epochs}.")
-        self._objective_for_training()  # fails early when not compiled
-        x_t, y_t = self._tensors(x, y)
-        objective = self._objective_for_training()  # the model may have been built just now
+        self._require_compiled()
+        x_t, y_t = self._tensors(x, y)  # builds the model from the data if needed
+        objective = self._objective_for_training()
         validation = None
         if validation_data is not None:
             if not isinstance(validation_data, (tuple, list)) or len(validation_data) < 2:
@@ -186,7 +190,7 @@ class Model:
         """The loss (and metrics) on ``x`` and ``y``: a number without metrics, otherwise
         ``[loss, metric, ...]`` (a dict with ``return_dict=True``), as Keras returns."""
         batch_size = _positive_int(32 if batch_size is None else batch_size, "batch_size")
-        self._objective_for_training()
+        self._require_compiled()
         x_t, y_t = self._tensors(x, y)
         scores = training.evaluate(self.module, self._objective_for_training(), x_t, y_t, batch_size)
         if verbose:

@@ -101,7 +101,7 @@ class Sequential(Model):
         self._name_layer(layer)
         if self._sample_shape is not None:
             previous = self.module[-1].output_shape if len(self.module) else self._sample_shape
-            self._build_layer(layer, previous)
+            self._build_layer(layer, previous, self.module[-1] if len(self.module) else None)
         self.module.append(layer)
         self._objective = None  # the optimiser must see the new parameters
 
@@ -117,14 +117,14 @@ class Sequential(Model):
         elif layer.name in names:
             raise ValueError(f"A layer named {layer.name!r} is already in this model; names must be unique.")
 
-    def _build_layer(self, layer: Layer, input_shape: Shape) -> None:
+    def _build_layer(self, layer: Layer, input_shape: Shape, previous: Layer | None) -> None:
         try:
             layer.build(input_shape)
         except ValueError as error:
-            raise ValueError(f"{error}{self._shape_hint(layer, input_shape)}") from None
+            raise ValueError(f"{error}{self._shape_hint(layer, input_shape, previous)}") from None
 
-    def _shape_hint(self, layer: Layer, input_shape: Shape) -> str:
-        previous = self.module[-1] if len(self.module) else None
+    @staticmethod
+    def _shape_hint(layer: Layer, input_shape: Shape, previous: Layer | None) -> str:
         if layer.input_ndim is None or len(input_shape) == layer.input_ndim:
             return ""
         if previous is not None and getattr(previous, "return_sequences", True) is False:
@@ -148,8 +148,8 @@ class Sequential(Model):
                              f"cannot build it for {format_shape(shape)}.")
         self._sample_shape = shape
         for index, layer in enumerate(self.module):
-            shape_in = self.module[index - 1].output_shape if index else self._sample_shape
-            self._build_layer(layer, shape_in)
+            previous = self.module[index - 1] if index else None
+            self._build_layer(layer, previous.output_shape if previous else self._sample_shape, previous)
 
     def _prepare_input(self, x: Any, argument: str = "x") -> np.ndarray:
         if not len(self.module):
