@@ -1,0 +1,93 @@
+"""One suite over every layer: output shape, bad-input message, save/load, learning.
+
+Each case is a layer and the shape of one input sample; new layers join by adding a case.
+"""
+
+import numpy as np
+import pytest
+import torch
+
+import lstmkit.layers
+from lstmkit.layers import LSTM, Activation, Dense, Dropout, Layer
+from lstmkit.layers.base import REGISTRY
+from lstmkit.models import Sequential, load_model
+from lstmkit.optimizers import Adam
+
+CASES = {
+    "lstm": (lambda: LSTM(5), (6, 3)),
+    "lstm_sequences": (lambda: LSTM(5, return_sequences=True), (6, 3)),
+    "lstm_relu": (lambda: LSTM(5, activation="relu"), (6, 3)),
+    "lstm_backwards": (lambda: LSTM(5, go_backwards=True, return_sequences=True), (6, 3)),
+    "lstm_dropout": (lambda: LSTM(5, dropout=0.2, recurrent_dropout=0.2), (6, 3)),
+    "lstm_no_bias": (lambda: LSTM(5, use_bias=False), (6, 3)),
+    "dense": (lambda: Dense(4), (3,)),
+    "dense_on_sequences": (lambda: Dense(4, activation="tanh"), (6, 3)),
+    "activation": (lambda: Activation("softmax"), (6, 3)),
+    "dropout": (lambda: Dropout(0.3), (6, 3)),
+}
+
+
+def with_head(layer, sample_shape):
+    """The layer as the first of a model, with a Dense head so that there is something to train."""
+    model = Sequential([layer])
+    model.build((None, *sample_shape))
+    model.add(Dense(2))
+    return model
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_output_shape_matches_declared(case, rng):
+    make, sample_shape = CASES[case]
+    layer = make()
+    declared = layer.build(sample_shape)
+    x = torch.from_numpy(rng.random((7, *sample_shape)).astype(np.float32))
+    assert tuple(layer.eval()(x).shape) == (7, *declared)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_wrong_rank_gets_a_clear_message(case):
+    make, sample_shape = CASES[case]
+    layer = make()
+    if layer.input_ndim is None:
+        pytest.skip("accepts any rank")
+    with pytest.raises(ValueError, match=rf"{type(layer).__name__} expects {layer.input_ndim + 1}D input"):
+        layer.build((*sample_shape, 2))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_save_load_gives_identical_outputs(case, rng, tmp_path):
+    make, sample_shape = CASES[case]
+    model = with_head(make(), sample_shape)
+    x = rng.random((5, *sample_shape)).astype(np.float32)
+    model.save(tmp_path / "m.lstmkit")
+    np.testing.assert_array_equal(load_model(tmp_path / "m.lstmkit").predict(x), model.predict(x))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_get_set_weights_round_trip(case, rng):
+    make, sample_shape = CASES[case]
+    a, b = with_head(make(), sample_shape), with_head(make(), sample_shape)
+    b.set_weights(a.get_weights())
+    x = rng.random((4, *sample_shape)).astype(np.float32)
+    np.testing.assert_array_equal(a.predict(x), b.predict(x))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_can_overfit_one_small_batch(case, rng):
+    # Targets come from a second, differently initialised model of the same architecture, so a
+    # perfect fit exists; the model must move most of the way there.
+    make, sample_shape = CASES[case]
+    teacher, model = with_head(make(), sample_shape), with_head(make(), sample_shape)
+    model.compile(optimizer=Adam(learning_rate=0.02), loss="mse")
+    x = rng.random((8, *sample_shape)).astype(np.float32)
+    y = teacher.predict(x)
+    first = model.evaluate(x, y)
+    model.fit(x, y, epochs=100, batch_size=8, verbose=0)
+    assert model.evaluate(x, y) < first / 4
+
+
+def test_every_public_layer_is_covered():
+    covered = {type(make()).__name__ for make, _ in CASES.values()}
+    public = {name for name in lstmkit.layers.__all__ if name not in ("Layer", "Input")}
+    assert public <= covered
+    assert all(issubclass(REGISTRY[name], Layer) for name in public)
