@@ -40,6 +40,12 @@ class Objective:
         with torch.no_grad():
             return torch.stack([loss.detach(), *(m(y, pred).detach() for m in self.metrics)])
 
+    def summarise(self, per_batch: list[torch.Tensor], sizes: list[int]) -> dict[str, float]:
+        """Sample-weighted means over the batches, read back once (one sync per epoch)."""
+        values = torch.stack(per_batch).reshape(len(sizes), -1)  # (batches, 1 + num_metrics)
+        weights = torch.tensor(sizes, dtype=values.dtype, device=values.device)
+        return dict(zip(self.names(), ((weights @ values) / sum(sizes)).tolist()))
+
 
 def _batches(samples: int, batch_size: int, shuffle: bool) -> list[torch.Tensor | slice]:
     if not shuffle:
@@ -54,7 +60,7 @@ def train_epoch(module: nn.Module, objective: Objective, x: torch.Tensor, y: tor
     optimizer, spec = objective.optimizer, objective.spec
     clip = spec is not None and (spec.clipnorm is not None or spec.clipvalue is not None)
     parameters = [p for p in module.parameters() if p.requires_grad]
-    totals = torch.zeros(len(objective.names()), device=x.device)
+    per_batch, sizes = [], []
     for index in _batches(len(x), batch_size, shuffle):
         xb, yb = x[index], y[index]
         pred = module(xb)
@@ -64,23 +70,26 @@ def train_epoch(module: nn.Module, objective: Objective, x: torch.Tensor, y: tor
         if clip:
             spec.clip_gradients(parameters)
         optimizer.step()
-        totals += objective.measure(yb, pred, loss) * len(xb)
+        # Keep the loss as a tensor: reading it back every batch would cost a sync on a GPU.
+        per_batch.append(objective.measure(yb, pred, loss) if objective.metrics else loss.detach())
+        sizes.append(len(xb))
         if progress is not None:
             progress.advance()
-    return dict(zip(objective.names(), (totals / len(x)).tolist()))
+    return objective.summarise(per_batch, sizes)
 
 
 def evaluate(module: nn.Module, objective: Objective, x: torch.Tensor, y: torch.Tensor,
              batch_size: int) -> dict[str, float]:
     """Sample-weighted mean loss and metrics over ``x``, in inference mode."""
     module.eval()
-    totals = torch.zeros(len(objective.names()), device=x.device)
+    per_batch, sizes = [], []
     with torch.inference_mode():
         for index in _batches(len(x), batch_size, shuffle=False):
             xb, yb = x[index], y[index]
             pred = module(xb)
-            totals += objective.measure(yb, pred, objective.loss(yb, pred)) * len(xb)
-    return dict(zip(objective.names(), (totals / len(x)).tolist()))
+            per_batch.append(objective.measure(yb, pred, objective.loss(yb, pred)))
+            sizes.append(len(xb))
+    return objective.summarise(per_batch, sizes)
 
 
 def predict(module: nn.Module, x: torch.Tensor, batch_size: int) -> torch.Tensor:
