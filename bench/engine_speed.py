@@ -23,7 +23,6 @@ import os
 import platform
 import statistics
 import time
-from pathlib import Path
 
 import numpy as np
 import torch
@@ -33,6 +32,7 @@ import lstmkit
 from lstmkit.layers import LSTM, Dense
 from lstmkit.models import Sequential
 from lstmkit.optimizers import Adam
+from results import append_section  # bench/results.py
 
 CONFIGS = [(64, 50, 8, 64, 2), (32, 100, 1, 32, 1), (128, 30, 16, 256, 2)]
 EPSILON = 1e-7
@@ -178,9 +178,7 @@ def main():
     ])
     print(f"took {seconds:.0f} s")
     if args.append_results:
-        path = Path(__file__).with_name("RESULTS.md")
-        text = path.read_text() if path.exists() else "# Benchmark results\n\n"
-        path.write_text(text.rstrip("\n") + "\n\n" + section)
+        append_section(section)
 
 
 if __name__ == "__main__":

@@ -12,11 +12,11 @@ import argparse
 import datetime
 import statistics
 import time
-from pathlib import Path
 
 import torch
 
 from lstmkit.layers.recurrence import step_loop
+from results import append_section  # bench/results.py
 
 SHAPES = [(32, 1, 50), (64, 50, 64), (32, 100, 32)]  # (batch, timesteps, units)
 
@@ -94,9 +94,7 @@ def main():
         f"{torch.get_num_threads()} threads; took {seconds:.0f} s", "", *lines, ""])
     print(f"took {seconds:.0f} s")
     if args.append_results:
-        path = Path(__file__).with_name("RESULTS.md")
-        text = path.read_text() if path.exists() else "# Benchmark results\n\n"
-        path.write_text(text.rstrip("\n") + "\n\n" + section)
+        append_section(section)
 
 
 if __name__ == "__main__":

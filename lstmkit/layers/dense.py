@@ -9,6 +9,7 @@ import torch
 from torch import nn
 
 from lstmkit import activations
+from lstmkit._checks import positive_int
 from lstmkit.layers.base import Layer, Shape, copy_into
 
 
@@ -35,9 +36,7 @@ class Dense(Layer):
 
     def __init__(self, units: int, activation: str | None = None, use_bias: bool = True, **kwargs: Any):
         super().__init__(**kwargs)
-        if not isinstance(units, (int, np.integer)) or isinstance(units, bool) or units <= 0:
-            raise ValueError(f"Dense units must be a positive integer; got {units!r}.")
-        self.units = int(units)
+        self.units = positive_int(units, "Dense units")
         self.activation_name = activations.canonical_name(activation)
         self.activation = activations.get(activation)
         self.use_bias = bool(use_bias)

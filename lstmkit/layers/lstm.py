@@ -10,6 +10,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from lstmkit import activations
+from lstmkit._checks import positive_int
 from lstmkit.layers.base import Layer, Shape, copy_into
 from lstmkit.layers.recurrence import fused_lstm, step_loop
 
@@ -72,9 +73,7 @@ class LSTM(Layer):
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
-        if not isinstance(units, (int, np.integer)) or isinstance(units, bool) or units <= 0:
-            raise ValueError(f"LSTM units must be a positive integer; got {units!r}.")
-        self.units = int(units)
+        self.units = positive_int(units, "LSTM units")
         self.activation = activations.canonical_name(activation)
         self.recurrent_activation = activations.canonical_name(recurrent_activation)
         self.use_bias = bool(use_bias)

@@ -17,6 +17,7 @@ import torch
 from torch import nn
 
 from lstmkit import losses, metrics as metrics_module, optimizers
+from lstmkit._checks import positive_int
 from lstmkit.callbacks import Callback, History
 from lstmkit.layers.base import Shape
 from lstmkit.models import saving, training
@@ -24,12 +25,6 @@ from lstmkit.models.arrays import align_targets, check_targets, to_array
 from lstmkit.progress import FitProgress
 
 MODEL_CLASSES: dict[str, type["Model"]] = {}
-
-
-def _positive_int(value: Any, argument: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value <= 0:
-        raise ValueError(f"{argument} must be a positive integer; got {value!r}.")
-    return int(value)
 
 
 class Model:
@@ -158,8 +153,8 @@ class Model:
             ValueError: for data of the wrong shape, NaN values, or bad settings.
             RuntimeError: when the model is not compiled.
         """
-        batch_size = _positive_int(32 if batch_size is None else batch_size, "batch_size")
-        epochs = _positive_int(epochs, "epochs")
+        batch_size = positive_int(32 if batch_size is None else batch_size, "batch_size")
+        epochs = positive_int(epochs, "epochs")
         if not 0 <= initial_epoch < epochs:
             raise ValueError(f"initial_epoch must be in [0, epochs); got {initial_epoch!r} with epochs={epochs}.")
         self._require_compiled()
@@ -189,7 +184,7 @@ class Model:
                  verbose: int = 0, return_dict: bool = False) -> float | list[float] | dict[str, float]:
         """The loss (and metrics) on ``x`` and ``y``: a number without metrics, otherwise
         ``[loss, metric, ...]`` (a dict with ``return_dict=True``), as Keras returns."""
-        batch_size = _positive_int(32 if batch_size is None else batch_size, "batch_size")
+        batch_size = positive_int(32 if batch_size is None else batch_size, "batch_size")
         self._require_compiled()
         x_t, y_t = self._tensors(x, y)
         scores = training.evaluate(self.module, self._objective_for_training(), x_t, y_t, batch_size)
@@ -202,7 +197,7 @@ class Model:
 
     def predict(self, x: Any, batch_size: int | None = None, verbose: int = 0) -> np.ndarray:
         """The model's outputs for ``x`` as a NumPy array ``(samples, *output_shape)``."""
-        batch_size = _positive_int(32 if batch_size is None else batch_size, "batch_size")
+        batch_size = positive_int(32 if batch_size is None else batch_size, "batch_size")
         x = self._prepare_input(x)
         x_t = torch.as_tensor(np.ascontiguousarray(x, dtype=np.float32), device=self._device())
         return training.predict(self.module, x_t, batch_size).cpu().numpy()
