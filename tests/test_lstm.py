@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import torch
+from hypothesis import given, settings, strategies as st
 
 from lstmkit.layers import LSTM
 from reference import lstm_reference
@@ -105,3 +106,16 @@ def test_output_shapes():
 def test_bad_arguments(kwargs, match):
     with pytest.raises(ValueError, match=match):
         LSTM(**kwargs)
+
+
+@settings(max_examples=25, deadline=None)
+@given(batch=st.integers(1, 5), timesteps=st.integers(1, 8), features=st.integers(1, 4),
+       units=st.integers(1, 6), go_backwards=st.booleans(), return_sequences=st.booleans())
+def test_fused_kernel_equals_step_loop_for_any_shape(batch, timesteps, features, units, go_backwards,
+                                                     return_sequences):
+    kwargs = dict(units=units, timesteps=timesteps, features=features, go_backwards=go_backwards,
+                  return_sequences=return_sequences)
+    fused, loop = built(**kwargs), built(use_fused=False, **kwargs)
+    loop.load_state_dict(fused.state_dict())
+    x = torch.randn(batch, timesteps, features)
+    torch.testing.assert_close(fused(x), loop(x), atol=1e-5, rtol=1e-4)
