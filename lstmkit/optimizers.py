@@ -7,7 +7,7 @@ saved in a model file); ``build(parameters)`` makes the ``torch.optim`` optimise
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import InitVar, asdict, dataclass, fields
 from typing import Any, ClassVar, Iterable
 
 import torch
@@ -23,14 +23,18 @@ class Optimizer:
         learning_rate: the step size.
         clipnorm: if set, rescale the gradients so their global norm is at most this.
         clipvalue: if set, clip every gradient value to ``[-clipvalue, clipvalue]``.
+        lr: the older Keras name of ``learning_rate`` (as in the course's ``Adam(lr=0.01)``).
     """
 
     learning_rate: float = 0.001
     clipnorm: float | None = None
     clipvalue: float | None = None
+    lr: InitVar[float | None] = None
     name: ClassVar[str] = "optimizer"
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, lr: float | None) -> None:
+        if lr is not None:
+            self.learning_rate = lr
         problems = []
         if not self.learning_rate > 0:
             problems.append(f"learning_rate must be positive; got {self.learning_rate!r}")

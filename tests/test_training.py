@@ -226,3 +226,10 @@ def test_predict_classes_thresholds_sigmoid_and_argmaxes_softmax():
     softmax.set_weights([np.eye(3), np.zeros(3)])
     np.testing.assert_array_equal(softmax.predict_classes(np.array([[0, 5, 1], [9, 0, 0.0]])), [1, 0])
     np.testing.assert_allclose(softmax.predict_proba(np.eye(3)).sum(axis=1), 1.0, rtol=1e-6)
+
+
+def test_optimizers_accept_the_old_keras_lr_name():
+    assert Adam(lr=0.05).learning_rate == 0.05
+    assert SGD(lr=0.2).get_config()["learning_rate"] == 0.2
+    with pytest.raises(ValueError, match="learning_rate must be positive; got -1"):
+        Adam(lr=-1)
