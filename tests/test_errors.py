@@ -93,11 +93,11 @@ def test_nan_in_data_names_the_rows():
     x = np.zeros((10, 1, 1))
     x[3, 0, 0] = np.nan
     x[7, 0, 0] = np.inf
-    with pytest.raises(ValueError, match=r"x contains NaN or infinite values in 2 sample\(s\), at rows 3, 7"):
+    with pytest.raises(ValueError, match=r"x contains NaN or infinite values in 2 row\(s\) \(rows 3, 7\) and 1 column\(s\) \(columns 0\)\. Handle them first, e\.g\. lstmkit\.data\.handle_missing"):
         regression_model().fit(x, np.zeros(10), verbose=0)
     y = np.zeros(10)
     y[5] = np.nan
-    with pytest.raises(ValueError, match=r"y contains NaN .* at rows 5"):
+    with pytest.raises(ValueError, match=r"y contains NaN or infinite values in 1 row\(s\) \(rows 5\)"):
         regression_model().fit(np.zeros((10, 1, 1)), y, verbose=0)
 
 

@@ -3,68 +3,9 @@ what was expected and how to fix it."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from lstmkit.layers.base import Layer, Shape, format_shape
-
-
-def to_array(data: Any, argument: str) -> np.ndarray:
-    """Convert NumPy arrays, lists, pandas objects and tensors to a numeric NumPy array.
-
-    Raises:
-        ValueError: for empty or ragged data, or NaN / infinite values (naming the rows).
-        TypeError: for non-numeric data.
-    """
-    if data is None:
-        raise ValueError(f"{argument} is missing; pass a NumPy array.")
-    if hasattr(data, "to_numpy"):  # pandas DataFrame / Series
-        data = data.to_numpy()
-    elif hasattr(data, "detach"):  # torch tensor
-        data = data.detach().cpu().numpy()
-    try:
-        array = np.asarray(data)
-    except ValueError as error:
-        raise ValueError(
-            f"{argument} holds sequences of different lengths ({error}); pad or truncate them to "
-            "one length first, so the data forms a (samples, timesteps, features) array."
-        ) from None
-    if array.dtype == object or not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
-        try:
-            array = array.astype(np.float32)
-        except (TypeError, ValueError):
-            example = next((v for v in array.ravel() if not _is_number(v)), None)
-            raise TypeError(
-                f"{argument} must be numeric; it holds values such as {example!r} "
-                f"(dtype {array.dtype}). Encode categories as integers or one-hot vectors first."
-            ) from None
-    if array.ndim == 0 or array.shape[0] == 0:
-        raise ValueError(f"{argument} is empty (shape {array.shape}); it needs at least one sample.")
-    check_finite(array, argument)
-    return array
-
-
-def _is_number(value: Any) -> bool:
-    try:
-        float(value)
-    except (TypeError, ValueError):
-        return False
-    return True
-
-
-def check_finite(array: np.ndarray, argument: str) -> None:
-    """Raise a ValueError naming the first rows that hold NaN or infinite values."""
-    if not np.issubdtype(array.dtype, np.floating):
-        return
-    bad = ~np.isfinite(array.reshape(array.shape[0], -1))
-    if bad.any():
-        rows = np.flatnonzero(bad.any(axis=1))
-        shown = ", ".join(str(r) for r in rows[:5]) + (" ..." if len(rows) > 5 else "")
-        raise ValueError(
-            f"{argument} contains NaN or infinite values in {len(rows)} sample(s), at rows {shown}. "
-            "Drop or fill the missing values before training."
-        )
 
 
 def check_input(x: np.ndarray, expected: Shape | None, first: Layer | None) -> None:

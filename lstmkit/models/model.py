@@ -21,7 +21,8 @@ from lstmkit._checks import positive_int
 from lstmkit.callbacks import Callback, History
 from lstmkit.layers.base import Shape
 from lstmkit.models import saving, training
-from lstmkit.models.arrays import align_targets, check_targets, to_array
+from lstmkit.data.validation import to_array
+from lstmkit.models.arrays import align_targets, check_targets
 from lstmkit.progress import FitProgress
 
 MODEL_CLASSES: dict[str, type["Model"]] = {}

@@ -11,7 +11,8 @@ from torch import nn
 
 from lstmkit.layers.base import REGISTRY, Layer, Shape, as_shape, format_shape
 from lstmkit.layers.input import Input
-from lstmkit.models.arrays import check_input, to_array
+from lstmkit.data.validation import to_array
+from lstmkit.models.arrays import check_input
 from lstmkit.models.model import Model
 from lstmkit.models.summary import print_summary
 
