@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import Optional
 
 import typer
 from rich.console import Console
@@ -57,6 +59,34 @@ def demo(
     console.print(table)
     console.print(f"final loss {result.final_loss:.4f}, val_loss {result.final_val_loss:.4f}, "
                   f"{result.seconds:.1f} s")
+
+
+@app.command()
+def lesson(
+    number: Optional[int] = typer.Argument(None, help="The lesson to run, e.g. 3."),
+    list_lessons: bool = typer.Option(False, "--list", help="List the runnable lessons and exit."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Folder for metrics.json, report.md and "
+                                       "plots (default: ./lessonNN)."),
+    seed: int = typer.Option(0, min=0, help="Random seed; the same seed gives the same result."),
+) -> None:
+    """Run lesson N of the LSTM course: its experiment, a report, and plots."""
+    from lstmkit.lessons import LESSONS, run_lesson
+
+    if list_lessons or number is None:
+        table = Table(title="Runnable lessons")
+        table.add_column("lesson", justify="right")
+        table.add_column("experiment")
+        for entry in LESSONS.values():
+            table.add_row(str(entry.number), entry.title)
+        console.print(table)
+        if number is None and not list_lessons:
+            console.print("Run one with: lstmkit lesson N")
+        return
+    folder = out if out is not None else Path(f"lesson{number:02d}")
+    result, files = run_lesson(number, folder, seed)
+    console.print(f"\n[bold]Lesson {number}[/]: {result.metric} = {result.value:.4g} "
+                  f"({result.seconds:.1f} s)")
+    console.print("Wrote " + ", ".join(str(f) for f in files))
 
 
 def main() -> None:

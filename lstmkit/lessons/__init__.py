@@ -1,0 +1,44 @@
+"""The course's lessons as runnable experiments: ``lstmkit lesson N``.
+
+Each lesson module has a ``run(out, seed)`` that does the experiment, prints what happens, writes
+its plots into ``out``, and returns a ``LessonResult``; ``run_lesson`` adds the report files.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from lstmkit.lessons import lesson03
+from lstmkit.lessons.report import LessonResult, write_report
+
+
+@dataclass(frozen=True)
+class Lesson:
+    number: int
+    title: str
+    run: Callable[[Path, int], LessonResult]
+
+
+LESSONS = {
+    3: Lesson(3, "How to prepare data for LSTMs: a series turned step by step into training data",
+              lesson03.run),
+}
+
+
+def run_lesson(number: int, out: Path, seed: int = 0) -> tuple[LessonResult, list[Path]]:
+    """Run lesson ``number``, write its files into ``out``, and return the result and the files.
+
+    Raises:
+        ValueError: when there is no such lesson.
+    """
+    if number not in LESSONS:
+        available = ", ".join(str(n) for n in sorted(LESSONS))
+        raise ValueError(f"There is no runnable lesson {number}; available: {available} "
+                         "(see lstmkit lesson --list).")
+    started = time.perf_counter()
+    result = LESSONS[number].run(Path(out), seed)
+    result.seconds = time.perf_counter() - started
+    return result, write_report(result, Path(out))
