@@ -6,6 +6,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from lstmkit.data.validation import check_finite
+
 SIDES = ("pre", "post")
 
 
@@ -45,6 +47,8 @@ def pad_sequences(sequences: Sequence[Any], maxlen: int | None = None, dtype: st
             arrays.append(np.asarray(sequence, dtype=dtype))
         except (TypeError, ValueError) as error:
             raise ValueError(f"Sequence {index} cannot be read as {dtype} values ({error}).") from None
+        if np.issubdtype(arrays[-1].dtype, np.floating) and arrays[-1].size:
+            check_finite(arrays[-1].reshape(len(arrays[-1]) if arrays[-1].ndim else 1, -1), f"Sequence {index}")
     lengths = [len(a) if a.ndim else 1 for a in arrays]
     if maxlen is None:
         maxlen = max(lengths, default=0)

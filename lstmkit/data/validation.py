@@ -71,7 +71,13 @@ def _listed(items: Sequence[Any], limit: int = 5) -> str:
 
 def check_finite(array: np.ndarray, argument: str, columns: Sequence[str] | None = None) -> None:
     """Raise a ValueError naming the rows (first axis) and columns (last axis) that hold NaN or
-    infinite values."""
+    infinite values; do nothing when all values are finite.
+
+    Example:
+        >>> check_finite(np.array([[1.0, np.nan], [2.0, 3.0]]), "series", ["a", "b"])
+        Traceback (most recent call last):
+        ValueError: series contains NaN or infinite values in 1 row(s) (rows 0) and 1 column(s) (columns 'b'). ...
+    """
     if not np.issubdtype(array.dtype, np.floating):
         return
     # In chunks of about a million values, so checking a long series costs little extra memory.

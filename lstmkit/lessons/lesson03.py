@@ -71,7 +71,8 @@ def run(out: Path, seed: int = 0) -> "LessonResult":
     scaled_train, scaled_test = scaler.transform(train), scaler.transform(test)
     leaky_test = SequenceScaler("minmax").fit(filled.to_numpy()).transform(test)
     _stage(stages, "Scaled (fitted on train only)", "SequenceScaler('minmax').fit(train)", scaled_train,
-           f"train in [{scaled_train.min():.2f}, {scaled_train.max():.2f}]; test reaches "
+           f"first values {_rows(scaled_train, 4)}; train in [{scaled_train.min():.2f}, "
+           f"{scaled_train.max():.2f}]; test reaches "
            f"{scaled_test.max():.2f} (above 1: its peak is new). A scaler fitted on all the data "
            f"squeezes the test into [.., {leaky_test.max():.2f}]: the test set's peak has leaked.")
 
@@ -81,7 +82,8 @@ def run(out: Path, seed: int = 0) -> "LessonResult":
 
     X, y = make_windows(scaled_train, lookback=LOOKBACK, horizon=1)
     _stage(stages, "Windows (zero-copy views)", f"make_windows(train, lookback={LOOKBACK})", X,
-           f"X {X.shape}, y {y.shape}; shares memory with the series: {np.shares_memory(X, scaled_train)}; "
+           f"X {X.shape}, y {y.shape}; X[0] = {_rows(X[0, :, 0], 12)} -> y[0] = {_rows(y[0, :, 0])}; "
+           f"shares memory with the series: {np.shares_memory(X, scaled_train)}; "
            f"as copies X would take {X.size * X.itemsize:,} bytes, the series takes {scaled_train.nbytes:,}")
     round_trip = scaler.inverse_transform(y.reshape(-1))  # (N,) passengers again
     roundtrip_error = float(np.abs(round_trip - train[LOOKBACK:]).max())

@@ -60,3 +60,8 @@ def test_errors(kwargs, match):
 def test_mismatched_feature_shapes():
     with pytest.raises(ValueError, match=r"Sequence 1 has steps of shape \(2,\), but earlier sequences have \(3,\)"):
         pad_sequences([np.ones((2, 3)), np.ones((2, 2))])
+
+
+def test_nan_in_a_sequence_is_refused():
+    with pytest.raises(ValueError, match=r"Sequence 1 contains NaN or infinite values in 1 row\(s\) \(rows 1\)"):
+        pad_sequences([[1.0, 2.0], [3.0, np.nan]])
