@@ -17,6 +17,7 @@ from lstmkit._naming import lookup
 from lstmkit.data.validation import to_array
 
 SCALERS = {"minmax": MinMaxScaler, "standard": StandardScaler, "robust": RobustScaler, "maxabs": MaxAbsScaler}
+_BY_CLASS = {cls.__name__: cls for cls in SCALERS.values()}
 
 
 class SequenceScaler(TransformerMixin, BaseEstimator):
@@ -112,3 +113,40 @@ class SequenceScaler(TransformerMixin, BaseEstimator):
         full = np.zeros((rows.shape[0], self.n_features_in_), dtype=rows.dtype)
         full[:, columns] = rows
         return self.scaler_.inverse_transform(full)[:, columns].reshape(shape)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fitted scaling as plain JSON-ready data (no pickle): the scikit-learn class name,
+        its parameters, and its learned attributes.
+
+        Raises:
+            ValueError: for a scaler outside ``SCALERS`` (it could not be rebuilt safely).
+        """
+        if not hasattr(self, "scaler_"):
+            raise NotFittedError("This SequenceScaler is not fitted yet; call fit(train) first.")
+        name = type(self.scaler_).__name__
+        if name not in _BY_CLASS:
+            raise ValueError(f"Only the scalers {sorted(_BY_CLASS)} can be saved; got {name}.")
+        learned = {key: np.asarray(value).tolist() for key, value in vars(self.scaler_).items()
+                   if key.endswith("_") and not key.startswith("_")}
+        params = {key: list(value) if isinstance(value, tuple) else value
+                  for key, value in self.scaler_.get_params().items()}
+        return {"class": name, "params": params, "learned": learned, "n_features_in": self.n_features_in_}
+
+    @classmethod
+    def from_dict(cls, state: dict[str, Any]) -> "SequenceScaler":
+        """Rebuild a fitted scaler from ``to_dict()``; only lstmkit's known scalers are built.
+
+        Raises:
+            ValueError: for an unknown scaler class or damaged state.
+        """
+        try:
+            scaler_cls = _BY_CLASS[state["class"]]
+            params = {key: tuple(value) if isinstance(value, list) else value for key, value in state["params"].items()}
+            scaler = scaler_cls(**params)
+            for key, value in state["learned"].items():
+                setattr(scaler, key, np.asarray(value) if isinstance(value, list) else value)
+            result = cls(scaler=scaler_cls.__name__)
+            result.scaler_, result.n_features_in_ = scaler, int(state["n_features_in"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"Cannot rebuild the scaler from its saved state: {error!r}.") from None
+        return result

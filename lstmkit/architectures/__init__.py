@@ -1,0 +1,33 @@
+"""Named model architectures: builders with one signature that return an uncompiled model.
+
+Every builder takes ``(input_shape, outputs, units=32, layers=None, dropout=0.0)`` and returns an
+uncompiled ``Sequential`` whose output is ``(samples, outputs)``, so experiments and the
+``Forecaster`` swap one for another by name::
+
+    model = architectures.get("stacked")(input_shape=(24, 1), outputs=12)
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from lstmkit._naming import lookup
+from lstmkit.architectures.stacked import stacked
+from lstmkit.architectures.vanilla import vanilla
+from lstmkit.models import Sequential
+
+Builder = Callable[..., Sequential]
+
+ARCHITECTURES: dict[str, Builder] = {"vanilla": vanilla, "stacked": stacked}
+
+
+def get(name: str) -> Builder:
+    """The builder called ``name``.
+
+    Raises:
+        ValueError: for an unknown name; the message lists the known ones.
+    """
+    return lookup("architecture", name, ARCHITECTURES)
+
+
+__all__ = ["ARCHITECTURES", "get", "stacked", "vanilla"]
