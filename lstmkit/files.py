@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
@@ -33,3 +36,36 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+@contextmanager
+def atomic_directory(path: str | os.PathLike, replaceable: Callable[[Path], bool]) -> Iterator[Path]:
+    """Build a folder under a temporary name, then move it to ``path`` in one step.
+
+    An existing folder at ``path`` is replaced only if ``replaceable(path)`` says it is one of
+    ours (a previous model or report), so a wrong path never deletes a user's files. If anything
+    fails, the temporary folder is removed and ``path`` is left as it was.
+
+    Raises:
+        FileExistsError: when ``path`` exists and is not ours to replace.
+        FileNotFoundError: when the parent folder does not exist.
+    """
+    path = Path(path)
+    if not path.parent.exists():
+        raise FileNotFoundError(f"Cannot write {str(path)!r}: the folder {str(path.parent)!r} does not exist.")
+    if path.exists() and not (path.is_dir() and (not any(path.iterdir()) or replaceable(path))):
+        raise FileExistsError(f"{str(path)!r} exists and is not an lstmkit output folder; choose another "
+                              "path, or remove it first.")
+    temporary = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    try:
+        yield temporary
+        if path.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.old.", dir=path.parent))
+            os.replace(path, old / path.name)
+            os.replace(temporary, path)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(temporary, path)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise

@@ -14,6 +14,7 @@ from sklearn.exceptions import NotFittedError
 from lstmkit import architectures
 from lstmkit.callbacks import EarlyStopping
 from lstmkit.data import SequenceScaler, count_missing, handle_missing, make_windows, walk_forward
+from lstmkit.data.dates import infer_frequency
 from lstmkit.forecasting import normalization
 from lstmkit.forecasting.baselines import detect_season, rolling_origins
 from lstmkit.forecasting.evaluation import Evaluation, score
@@ -159,7 +160,32 @@ class Forecaster(BaseEstimator):
             self.histories_.append(history)
             self.epochs_.append(best)
         self.last_window_ = scaled[-self.lookback_:].copy()  # (lookback, 1 + features)
+        self.last_index_ = _index_info(data)
         return self
+
+    def observe(self, data: Any) -> "Forecaster":
+        """Append observations that follow the fitted data (same columns), without retraining:
+        ``predict()`` then forecasts after them. The scaler and the models stay as fitted.
+
+        Returns:
+            self.
+        """
+        self._check_fitted()
+        frame = self._frame(data)
+        values = frame.to_numpy(dtype=float)
+        self.last_window_ = np.concatenate([self.last_window_, self.scaler_.transform(values)])[-self.lookback_:]
+        self.history_ = np.concatenate([self.history_, values[:, 0]])
+        self.last_index_ = _index_info(data) or self.last_index_
+        return self
+
+    def future_index(self, steps: int) -> list[str]:
+        """Labels for the next ``steps`` forecast steps: dates when the data had a regular date
+        index, otherwise step numbers after the end ('+1', '+2', ...)."""
+        info = getattr(self, "last_index_", None)
+        if info and info.get("freq"):
+            dates = pd.date_range(pd.Timestamp(info["last"]), periods=steps + 1, freq=info["freq"])[1:]
+            return [str(d.date()) if d == d.normalize() else str(d) for d in dates]
+        return [f"+{k}" for k in range(1, steps + 1)]
 
     def _train(self, repeat: int, features: int, data: tuple, validation: tuple | None, epochs: int):
         """One model, seeded by ``repeat``; early stopping when there is validation data."""
@@ -218,9 +244,13 @@ class Forecaster(BaseEstimator):
             results.append(self.scaler_.inverse_transform(out.reshape(-1), columns=[0]).reshape(out.shape))
         return np.stack(results)
 
-    def _scaled(self, data: Any) -> np.ndarray:
+    def _frame(self, data: Any) -> pd.DataFrame:
+        """The fitted columns of new data, with missing values handled as in ``fit``."""
         frame, _, _ = select_columns(data, self.target_, self.features_)
-        return self.scaler_.transform(frame.to_numpy(dtype=float))
+        return handle_missing(frame, self.missing) if frame.isna().any().any() else frame
+
+    def _scaled(self, data: Any) -> np.ndarray:
+        return self.scaler_.transform(self._frame(data).to_numpy(dtype=float))
 
     def predict(self, data: Any = None, horizon: int | None = None) -> np.ndarray:
         """Forecast the ``horizon`` steps after the end of ``data`` (default: after the data given
@@ -259,8 +289,8 @@ class Forecaster(BaseEstimator):
         period longer than the horizon is covered by rolling forecasts.
         """
         self._check_fitted()
-        scaled_test = self._scaled(test)
-        frame, _, _ = select_columns(test, self.target_, self.features_)
+        frame = self._frame(test)
+        scaled_test = self.scaler_.transform(frame.to_numpy(dtype=float))
         actual = frame.to_numpy(dtype=float)[:, 0]
         context = np.concatenate([self.last_window_, scaled_test])
         origins = rolling_origins(0, len(actual), self.horizon)
@@ -309,3 +339,11 @@ class Forecaster(BaseEstimator):
         from lstmkit.forecasting.saving import load_forecaster
 
         return load_forecaster(Path(path))
+
+
+def _index_info(data: Any) -> dict[str, str | None] | None:
+    """The last date and the frequency of a date-indexed Series or DataFrame (None otherwise)."""
+    index = getattr(data, "index", None)
+    if not isinstance(index, pd.DatetimeIndex) or len(index) == 0:
+        return None
+    return {"last": str(index[-1]), "freq": infer_frequency(index)}
