@@ -149,6 +149,8 @@ def predict(
     out: Optional[Path] = typer.Option(None, help="Write the forecast to this CSV file."),
 ) -> None:
     """Forecast beyond the end of the data with a saved model."""
+    import pandas as pd
+
     from lstmkit.files import atomic_write_bytes
     from lstmkit.forecasting import Forecaster
     from lstmkit.forecasting.loading import read_table
@@ -167,8 +169,8 @@ def predict(
         table.add_row(step, f"{value:.6g}")
     console.print(table)
     if out is not None:
-        lines = ["step," + forecaster.target_] + [f"{step},{value!r}" for step, value in zip(index, values)]
-        atomic_write_bytes(out, ("\n".join(lines) + "\n").encode())
+        table_csv = pd.DataFrame({"step": index, forecaster.target_: values}).to_csv(index=False)
+        atomic_write_bytes(out, table_csv.encode())
         console.print(f"Wrote {out}")
 
 

@@ -8,6 +8,17 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "lstmkit needs Python >= 3.10; set PYTHON=/path/to/python3.10+")'
 
+# The report test opens report.html in a real browser: Debian's chromium (installed once, as root).
+if ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "Installing chromium for the browser test of the HTML report..."
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+            || echo "warning: could not install chromium; the browser test will be skipped (or fail in CI)." >&2
+    else
+        echo "note: chromium is not installed; the browser test of the HTML report will be skipped." >&2
+    fi
+fi
+
 stamp=.venv/.setup-stamp
 wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ] && .venv/bin/python -c 'import lstmkit, torch' 2>/dev/null; then

@@ -272,13 +272,12 @@ class Forecaster(BaseEstimator):
         if horizon > self.horizon and self.features_:
             raise ValueError(f"This model was trained with extra features, so it can forecast at most "
                              f"{self.horizon} steps (their future values are unknown); got horizon={horizon}.")
-        forecast: list[float] = []
-        while len(forecast) < horizon:
-            step = self._forecast_windows(window[None])[:, 0].mean(axis=0)  # (trained horizon,)
-            forecast.extend(step.tolist())
-            scaled = self.scaler_.transform(step.reshape(-1, 1))
-            window = np.concatenate([window, scaled])[-self.lookback_:]
-        return np.array(forecast[:horizon])
+        forecast = self._forecast_windows(window[None])[:, 0].mean(axis=0)  # (trained horizon,)
+        while len(forecast) < horizon:  # univariate: feed the forecasts back in as inputs
+            window = np.concatenate([window, self.scaler_.transform(forecast[-self.horizon:].reshape(-1, 1))])
+            window = window[-self.lookback_:]
+            forecast = np.concatenate([forecast, self._forecast_windows(window[None])[:, 0].mean(axis=0)])
+        return forecast[:horizon]
 
     def evaluate(self, test: Any) -> Evaluation:
         """Forecast the period ``test`` that follows the fitted data and compare with its values
