@@ -194,6 +194,9 @@ def main() -> None:
     except (ValueError, TypeError, FileNotFoundError, FileExistsError, RuntimeError) as error:
         Console(stderr=True).print(f"[red]Error:[/] {error}", highlight=False)
         sys.exit(2)
+    except KeyboardInterrupt:
+        Console(stderr=True).print("Interrupted; no output was written (files are written only at the end).")
+        sys.exit(130)
 
 
 if __name__ == "__main__":
