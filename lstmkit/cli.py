@@ -101,10 +101,10 @@ def forecast(
     target: Optional[str] = typer.Option(None, help="The column to forecast (needed when there are several)."),
     date_column: Optional[str] = typer.Option(None, help="The column of dates (found by name if not given)."),
     features: Optional[str] = typer.Option(None, help="Extra input columns, comma-separated."),
-    lookback: Optional[int] = typer.Option(None, min=1, help="Input steps per window [default: two seasons]."),
-    horizon: Optional[int] = typer.Option(None, min=1, help="Steps forecast at once [default: one season, or 1]."),
+    lookback: Optional[int] = typer.Option(None, min=1, help="Input steps per window (default: two seasons)."),
+    horizon: Optional[int] = typer.Option(None, min=1, help="Steps forecast at once (default: one season, or 1)."),
     test_size: Optional[int] = typer.Option(None, min=1, help="Final steps held out for testing "
-                                            "[default: one season, or 10%]."),
+                                            "(default: one season, or 10%)."),
     architecture: str = typer.Option("stacked", help="Model architecture: stacked or vanilla."),
     epochs: int = typer.Option(500, min=1, help="The most epochs; early stopping usually stops sooner."),
     repeats: int = typer.Option(5, min=1, help="Models trained with different seeds; mean ± std reported."),
@@ -144,7 +144,7 @@ def predict(
     model: Path = typer.Argument(..., help="A model folder written by 'lstmkit forecast' (its model/)."),
     input: Optional[Path] = typer.Option(None, "--input", help="A CSV with newer data (the same columns); the "
                                          "forecast starts after its last row. Default: after the training data."),
-    horizon: Optional[int] = typer.Option(None, min=1, help="Steps to forecast [default: the model's horizon]."),
+    horizon: Optional[int] = typer.Option(None, min=1, help="Steps to forecast (default: the model's horizon)."),
     date_column: Optional[str] = typer.Option(None, help="The date column of --input (found by name if not given)."),
     out: Optional[Path] = typer.Option(None, help="Write the forecast to this CSV file."),
 ) -> None:
