@@ -30,6 +30,6 @@ fi
 pip() { .venv/bin/python -m pip --disable-pip-version-check -q "$@" 2> >(grep -v 'is ignored: it is neither a file nor a directory' >&2); }
 # torch first, pinned: this exact version is a local CPU build; any other pulls CUDA packages.
 pip install "torch==2.13.0"
-pip install -e ".[test]"
+pip install -e ".[test,golden]"
 .venv/bin/python -c 'import lstmkit, torch; print(f"lstmkit {lstmkit.__version__} ready (torch {torch.__version__})")'
 echo "$wanted" > "$stamp"

@@ -8,7 +8,7 @@ import pytest
 import torch
 
 import lstmkit.layers
-from lstmkit.layers import LSTM, Activation, Dense, Dropout, Layer
+from lstmkit.layers import GRU, LSTM, Activation, Dense, Dropout, Layer, SimpleRNN
 from lstmkit.layers.base import REGISTRY
 from lstmkit.models import Sequential, load_model
 from lstmkit.optimizers import Adam
@@ -20,6 +20,10 @@ CASES = {
     "lstm_backwards": (lambda: LSTM(5, go_backwards=True, return_sequences=True), (6, 3)),
     "lstm_dropout": (lambda: LSTM(5, dropout=0.2, recurrent_dropout=0.2), (6, 3)),
     "lstm_no_bias": (lambda: LSTM(5, use_bias=False), (6, 3)),
+    "gru": (lambda: GRU(5, return_sequences=True), (6, 3)),
+    "gru_step_loop": (lambda: GRU(5, recurrent_dropout=0.2), (6, 3)),
+    "simple_rnn": (lambda: SimpleRNN(5), (6, 3)),
+    "simple_rnn_relu_backwards": (lambda: SimpleRNN(5, activation="relu", go_backwards=True), (6, 3)),
     "dense": (lambda: Dense(4), (3,)),
     "dense_on_sequences": (lambda: Dense(4, activation="tanh"), (6, 3)),
     "activation": (lambda: Activation("softmax"), (6, 3)),
