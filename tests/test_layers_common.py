@@ -8,7 +8,7 @@ import pytest
 import torch
 
 import lstmkit.layers
-from lstmkit.layers import GRU, LSTM, Activation, Dense, Dropout, Layer, SimpleRNN
+from lstmkit.layers import GRU, LSTM, Activation, Dense, Dropout, Embedding, Layer, Masking, SimpleRNN
 from lstmkit.layers.base import REGISTRY
 from lstmkit.models import Sequential, load_model
 from lstmkit.optimizers import Adam
@@ -28,7 +28,17 @@ CASES = {
     "dense_on_sequences": (lambda: Dense(4, activation="tanh"), (6, 3)),
     "activation": (lambda: Activation("softmax"), (6, 3)),
     "dropout": (lambda: Dropout(0.3), (6, 3)),
+    "masking": (lambda: Masking(mask_value=0.0), (6, 3)),
+    "embedding": (lambda: Embedding(10, 4), (6,)),
+    "embedding_mask_zero": (lambda: Embedding(10, 4, mask_zero=True), (6,)),
 }
+TOKENS = {"embedding", "embedding_mask_zero"}  # cases whose inputs are integer tokens
+
+
+def sample(case, rng, count):
+    """``count`` inputs for a case: integer tokens (some 0, the padding token) or floats."""
+    shape = (count, *CASES[case][1])
+    return rng.integers(0, 10, shape).astype(np.float32) if case in TOKENS else rng.random(shape).astype(np.float32)
 
 
 # Layers that take inputs of one rank only (the others accept any rank).
@@ -48,7 +58,7 @@ def test_output_shape_matches_declared(case, rng):
     make, sample_shape = CASES[case]
     layer = make()
     declared = layer.build(sample_shape)
-    x = torch.from_numpy(rng.random((7, *sample_shape)).astype(np.float32))
+    x = torch.from_numpy(sample(case, rng, 7))
     assert tuple(layer.eval()(x).shape) == (7, *declared)
 
 
@@ -64,7 +74,7 @@ def test_wrong_rank_gets_a_clear_message(case):
 def test_save_load_gives_identical_outputs(case, rng, tmp_path):
     make, sample_shape = CASES[case]
     model = with_head(make(), sample_shape)
-    x = rng.random((5, *sample_shape)).astype(np.float32)
+    x = sample(case, rng, 5)
     model.save(tmp_path / "m.lstmkit")
     np.testing.assert_array_equal(load_model(tmp_path / "m.lstmkit").predict(x), model.predict(x))
 
@@ -74,7 +84,7 @@ def test_get_set_weights_round_trip(case, rng):
     make, sample_shape = CASES[case]
     a, b = with_head(make(), sample_shape), with_head(make(), sample_shape)
     b.set_weights(a.get_weights())
-    x = rng.random((4, *sample_shape)).astype(np.float32)
+    x = sample(case, rng, 4)
     np.testing.assert_array_equal(a.predict(x), b.predict(x))
 
 
@@ -85,7 +95,7 @@ def test_can_overfit_one_small_batch(case, rng):
     make, sample_shape = CASES[case]
     teacher, model = with_head(make(), sample_shape), with_head(make(), sample_shape)
     model.compile(optimizer=Adam(learning_rate=0.02), loss="mse")
-    x = rng.random((8, *sample_shape)).astype(np.float32)
+    x = sample(case, rng, 8)
     y = teacher.predict(x)
     first = model.evaluate(x, y)
     model.fit(x, y, epochs=100, batch_size=8, verbose=0)

@@ -233,3 +233,20 @@ def test_optimizers_accept_the_old_keras_lr_name():
     assert SGD(lr=0.2).get_config()["learning_rate"] == 0.2
     with pytest.raises(ValueError, match="learning_rate must be positive; got -1"):
         Adam(lr=-1)
+
+
+def test_masked_timesteps_are_left_out_of_the_loss(rng):
+    from lstmkit.layers import Masking
+
+    x = rng.random((4, 5, 2)).astype(np.float32)
+    x[0, 3:] = 0.0  # padding
+    y = rng.random((4, 5, 1)).astype(np.float32)
+    model = Sequential([Masking(0.0, input_shape=(5, 2)), LSTM(3, return_sequences=True), Dense(1)])
+    model.compile(optimizer="adam", loss="mse", metrics=["mae"])
+    garbage = y.copy()
+    garbage[0, 3:] = 1000.0  # targets at padded timesteps must not matter
+    loss, mae = model.evaluate(x, y)
+    assert model.evaluate(x, garbage) == pytest.approx([loss, mae])
+    keep = (x != 0).any(axis=-1)
+    assert loss == pytest.approx(float(((model.predict(x) - y)[keep] ** 2).mean()), rel=1e-5)
+    model.fit(x, garbage, epochs=2, verbose=0)  # trains on real timesteps only

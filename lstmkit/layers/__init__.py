@@ -8,9 +8,11 @@ from lstmkit.layers.activation import Activation
 from lstmkit.layers.base import Layer
 from lstmkit.layers.dense import Dense
 from lstmkit.layers.dropout import Dropout
+from lstmkit.layers.embedding import Embedding
 from lstmkit.layers.gru import GRU
 from lstmkit.layers.input import Input
 from lstmkit.layers.lstm import LSTM
+from lstmkit.layers.masking import Masking
 from lstmkit.layers.simple_rnn import SimpleRNN
 
-__all__ = ["Activation", "Dense", "Dropout", "GRU", "Input", "Layer", "LSTM", "SimpleRNN"]
+__all__ = ["Activation", "Dense", "Dropout", "Embedding", "GRU", "Input", "Layer", "LSTM", "Masking", "SimpleRNN"]

@@ -52,6 +52,10 @@ class Layer(nn.Module):
     input_ndim: ClassVar[int | None] = None
     #: The layout of the input, for error messages, e.g. "(samples, timesteps, features)".
     input_layout: ClassVar[str] = ""
+    #: Whether ``forward`` takes a ``mask`` (samples, timesteps) of the timesteps to use.
+    supports_mask: ClassVar[bool] = False
+    #: Whether the output keeps the input's timestep axis, so an incoming mask still applies.
+    keeps_timesteps: ClassVar[bool] = True
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -105,6 +109,11 @@ class Layer(nn.Module):
 
     def output_shape_for(self, input_shape: Shape) -> Shape:
         return input_shape
+
+    def compute_mask(self, x: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor | None:
+        """The mask ``(samples, timesteps)`` that goes with this layer's output, given its input
+        ``x`` and the incoming mask: passed on by layers that keep the timesteps, else dropped."""
+        return mask if self.keeps_timesteps else None
 
     def get_config(self) -> dict[str, Any]:
         """The constructor arguments that rebuild this layer (without weights)."""

@@ -53,6 +53,7 @@ class _Recurrent(Layer):
 
     input_ndim = 2
     input_layout = "(samples, timesteps, features)"
+    supports_mask = True
     gates: ClassVar[int] = 1
     state_count: ClassVar[int] = 1
     fused_kind: ClassVar[str] = ""
@@ -164,7 +165,7 @@ class _Recurrent(Layer):
     def _bias_hh(self) -> torch.Tensor | None:
         return None
 
-    def compute_mask(self, mask: torch.Tensor | None) -> torch.Tensor | None:
+    def compute_mask(self, x: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor | None:
         if mask is None or not self.return_sequences:
             return None
         return mask.flip(1) if self.go_backwards else mask

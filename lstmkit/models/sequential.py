@@ -7,10 +7,9 @@ import warnings
 from typing import Any, Iterable, Sequence
 
 import numpy as np
-from torch import nn
-
 from lstmkit.layers.base import REGISTRY, Layer, Shape, as_shape, format_shape
 from lstmkit.layers.input import Input
+from lstmkit.layers.stack import LayerStack
 from lstmkit.data.validation import to_array
 from lstmkit.models.arrays import check_input
 from lstmkit.models.model import Model
@@ -45,7 +44,7 @@ class Sequential(Model):
     """
 
     def __init__(self, layers: Iterable[Layer] | None = None, name: str | None = None):
-        super().__init__(nn.Sequential(), name=name or "sequential")
+        super().__init__(LayerStack(), name=name or "sequential")
         self._sample_shape: Shape | None = None
         for layer in layers or []:
             self.add(layer)

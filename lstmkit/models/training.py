@@ -47,6 +47,15 @@ class Objective:
         return dict(zip(self.names(), ((weights @ values) / sum(sizes)).tolist()))
 
 
+def unmasked(module: nn.Module, pred: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Predictions and targets without the masked timesteps, when the model's output is a masked
+    sequence ``(N, T, ...)`` (the loss and metrics then average over real timesteps only)."""
+    mask = getattr(module, "output_mask", None)
+    if mask is None or pred.dim() < 3 or mask.shape != pred.shape[:2]:
+        return pred, y
+    return pred[mask], y[mask]
+
+
 def _batches(samples: int, batch_size: int, shuffle: bool) -> list[torch.Tensor | slice]:
     if not shuffle:
         return [slice(start, start + batch_size) for start in range(0, samples, batch_size)]
@@ -63,7 +72,7 @@ def train_epoch(module: nn.Module, objective: Objective, x: torch.Tensor, y: tor
     per_batch, sizes = [], []
     for index in _batches(len(x), batch_size, shuffle):
         xb, yb = x[index], y[index]
-        pred = module(xb)
+        pred, yb = unmasked(module, module(xb), yb)
         loss = objective.loss(yb, pred)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
@@ -72,7 +81,7 @@ def train_epoch(module: nn.Module, objective: Objective, x: torch.Tensor, y: tor
         optimizer.step()
         # Keep the loss as a tensor: reading it back every batch would cost a sync on a GPU.
         per_batch.append(objective.measure(yb, pred, loss) if objective.metrics else loss.detach())
-        sizes.append(len(xb))
+        sizes.append(len(yb))
         if progress is not None:
             progress.advance()
     return objective.summarise(per_batch, sizes)
@@ -85,10 +94,9 @@ def evaluate(module: nn.Module, objective: Objective, x: torch.Tensor, y: torch.
     per_batch, sizes = [], []
     with torch.inference_mode():
         for index in _batches(len(x), batch_size, shuffle=False):
-            xb, yb = x[index], y[index]
-            pred = module(xb)
+            pred, yb = unmasked(module, module(x[index]), y[index])
             per_batch.append(objective.measure(yb, pred, objective.loss(yb, pred)))
-            sizes.append(len(xb))
+            sizes.append(len(yb))
     return objective.summarise(per_batch, sizes)
 
 

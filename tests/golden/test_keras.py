@@ -50,3 +50,46 @@ def test_stacked_lstm_with_dense_head(x):
         [keras.layers.LSTM(6, return_sequences=True), keras.layers.GRU(4), keras.layers.Dense(2, activation="softmax")],
         [L.LSTM(6, return_sequences=True), L.GRU(4), L.Dense(2, activation="softmax")], x)
     np.testing.assert_allclose(ours, theirs, atol=ATOL)
+
+
+def padded(x, side):
+    """Zero some timesteps: sequence 0 and 1 at the end (right) or start (left), as padding."""
+    x = x.copy()
+    if side == "right":
+        x[0, 5:], x[1, 2:] = 0, 0
+    else:
+        x[0, :2], x[2, :4] = 0, 0
+    return x
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+@pytest.mark.parametrize("name", ["LSTM", "GRU", "SimpleRNN"])
+@pytest.mark.parametrize("return_sequences", [False, True])
+def test_masking_skips_padded_timesteps(side, name, return_sequences, x):
+    data = padded(x, side)
+    theirs, ours = outputs(
+        [keras.layers.Masking(0.0), getattr(keras.layers, name)(5, return_sequences=return_sequences)],
+        [L.Masking(0.0), getattr(L, name)(5, return_sequences=return_sequences)], data)
+    np.testing.assert_allclose(ours, theirs, atol=ATOL)
+
+
+def test_right_padding_runs_on_the_fused_kernel_and_left_padding_on_the_step_loop(x, monkeypatch):
+    from lstmkit.layers import recurrent
+
+    calls = []
+    monkeypatch.setattr(recurrent, "fused", lambda *a, **k: calls.append("fused") or original_fused(*a, **k))
+    original_fused = __import__("lstmkit.layers.recurrence", fromlist=["fused"]).fused
+    model = Sequential([L.Input(shape=x.shape[1:]), L.Masking(0.0), L.LSTM(4)])
+    model.predict(padded(x, "right"))
+    assert calls == ["fused"]
+    model.predict(padded(x, "left"))
+    assert calls == ["fused"]  # the left-padded batch went through the step loop
+
+
+def test_embedding_with_mask_zero():
+    tokens = np.array([[0, 0, 3, 4, 5], [1, 2, 3, 0, 0], [7, 8, 9, 1, 2]], dtype="int32")
+    theirs = keras.Sequential([keras.Input(shape=(5,)), keras.layers.Embedding(10, 4, mask_zero=True),
+                               keras.layers.LSTM(3, return_sequences=True)])
+    ours = Sequential([L.Input(shape=(5,)), L.Embedding(10, 4, mask_zero=True), L.LSTM(3, return_sequences=True)])
+    ours.set_weights(theirs.get_weights())
+    np.testing.assert_allclose(ours.predict(tokens), theirs.predict(tokens, verbose=0), atol=ATOL)
