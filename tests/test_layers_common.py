@@ -8,7 +8,9 @@ import pytest
 import torch
 
 import lstmkit.layers
-from lstmkit.layers import GRU, LSTM, Activation, Dense, Dropout, Embedding, Layer, Masking, SimpleRNN
+from lstmkit.layers import (GRU, LSTM, Activation, Bidirectional, Conv1D, Conv2D, Dense, Dropout, Embedding,
+                            Flatten, Layer, Masking, MaxPooling1D, MaxPooling2D, RepeatVector, SimpleRNN,
+                            TimeDistributed)
 from lstmkit.layers.base import REGISTRY
 from lstmkit.models import Sequential, load_model
 from lstmkit.optimizers import Adam
@@ -31,6 +33,19 @@ CASES = {
     "masking": (lambda: Masking(mask_value=0.0), (6, 3)),
     "embedding": (lambda: Embedding(10, 4), (6,)),
     "embedding_mask_zero": (lambda: Embedding(10, 4, mask_zero=True), (6,)),
+    "bidirectional_concat": (lambda: Bidirectional(LSTM(4, return_sequences=True)), (6, 3)),
+    "bidirectional_sum_gru": (lambda: Bidirectional(GRU(4), merge_mode="sum"), (6, 3)),
+    "bidirectional_mul": (lambda: Bidirectional(SimpleRNN(4), merge_mode="mul"), (6, 3)),
+    "bidirectional_ave": (lambda: Bidirectional(LSTM(4, return_sequences=True), merge_mode="ave"), (6, 3)),
+    "time_distributed_dense": (lambda: TimeDistributed(Dense(3)), (6, 3)),
+    "time_distributed_conv1d": (lambda: TimeDistributed(Conv1D(4, 2, activation="relu")), (3, 4, 2)),
+    "conv1d": (lambda: Conv1D(4, 3), (8, 2)),
+    "conv1d_causal": (lambda: Conv1D(4, 3, padding="causal", activation="tanh"), (8, 2)),
+    "conv2d": (lambda: Conv2D(3, (2, 2), activation="relu"), (5, 5, 2)),
+    "max_pooling1d": (lambda: MaxPooling1D(2), (8, 2)),
+    "max_pooling2d": (lambda: MaxPooling2D((2, 2)), (4, 4, 2)),
+    "flatten": (lambda: Flatten(), (4, 3)),
+    "repeat_vector": (lambda: RepeatVector(3), (4,)),
 }
 TOKENS = {"embedding", "embedding_mask_zero"}  # cases whose inputs are integer tokens
 
@@ -105,6 +120,18 @@ def test_can_overfit_one_small_batch(case, rng):
 def test_dense_needs_a_known_feature_count():
     with pytest.raises(ValueError, match="Dense needs inputs with a known last dimension"):
         Dense(2).build((5, None))
+
+
+@pytest.mark.parametrize("make,shape,match", [
+    (lambda: Conv1D(4, 3), (8,), r"Conv1D expects 3D input \(samples, steps, channels\)"),
+    (lambda: Conv1D(4, 9), (8, 2), "kernel_size 9 is larger than the input's 8 steps"),
+    (lambda: MaxPooling2D((3, 3)), (2, 2, 1), "pool_size 3 is larger than the input's 2 steps"),
+    (lambda: TimeDistributed(Conv1D(4, 2)), (5, 3), r"TimeDistributed\(Conv1D\) applies it to each timestep"),
+    (lambda: Bidirectional(Dense(3)), None, "Bidirectional wraps a recurrent layer"),
+])
+def test_shape_errors_of_the_cnn_layers(make, shape, match):
+    with pytest.raises((ValueError, TypeError), match=match):
+        make().build(shape)
 
 
 def test_every_public_layer_is_covered():

@@ -100,3 +100,39 @@ def test_top_level_seed_helper():
     b = Sequential([LSTM(3, input_shape=(2, 1)), Dense(1)]).get_weights()
     for x, y in zip(a, b):
         np.testing.assert_array_equal(x, y)
+
+
+def test_seed_004_bidirectional_merge_modes(rng):
+    # Seed 004: model.add(Bidirectional(LSTM(20, return_sequences=True), input_shape=(n_timesteps, 1),
+    # merge_mode=mode)), with a TimeDistributed sigmoid output, for each of its four modes.
+    from lstmkit.layers import Bidirectional, TimeDistributed
+
+    n_timesteps = 10
+    X = rng.random((16, n_timesteps, 1))
+    y = (np.cumsum(X, axis=1) > 2.5).astype(float)
+    for mode in ["sum", "ave", "mul", "concat"]:
+        model = Sequential()
+        model.add(Bidirectional(LSTM(20, return_sequences=True), input_shape=(n_timesteps, 1), merge_mode=mode))
+        model.add(TimeDistributed(Dense(1, activation="sigmoid")))
+        model.compile(loss="binary_crossentropy", optimizer="adam", metrics=["accuracy"])
+        history = model.fit(X, y, epochs=2, batch_size=8, verbose=0)
+        assert model.predict_classes(X).shape == (16, n_timesteps, 1)
+        assert len(history.history["accuracy"]) == 2
+
+
+def test_seed_000_cnn_lstm(rng):
+    # Seed 000's note, "CNN + LSTM", as the course writes it.
+    from lstmkit.layers import Conv1D, Flatten, MaxPooling1D, TimeDistributed
+
+    n_steps, n_features = 2, 1
+    X = rng.random((12, 2, n_steps, n_features))
+    y = X.sum(axis=(1, 2, 3))
+    model = Sequential()
+    model.add(TimeDistributed(Conv1D(filters=64, kernel_size=1, activation="relu"), input_shape=(None, n_steps, n_features)))
+    model.add(TimeDistributed(MaxPooling1D(pool_size=2)))
+    model.add(TimeDistributed(Flatten()))
+    model.add(LSTM(50, activation="relu"))
+    model.add(Dense(1))
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(X, y, epochs=3, verbose=0)
+    assert model.predict(X).shape == (12, 1)

@@ -162,3 +162,20 @@ def copy_into(param: torch.Tensor, value: np.ndarray) -> None:
     """Copy a NumPy array into a parameter in place, without recording gradients."""
     with torch.no_grad():
         param.copy_(torch.as_tensor(value, dtype=param.dtype))
+
+
+def layer_from(value: Any, argument: str) -> "Layer":
+    """A layer given as an instance, or as ``{"class_name": ..., "config": ...}`` (from a model
+    file: only lstmkit's registered layers can be built)."""
+    if isinstance(value, Layer):
+        return value
+    if isinstance(value, dict) and value.get("class_name") in REGISTRY:
+        return REGISTRY[value["class_name"]](**value.get("config", {}))
+    if isinstance(value, type) and issubclass(value, Layer):
+        raise TypeError(f"{argument} takes a layer instance; got the class {value.__name__}. "
+                        f"Write {value.__name__}(...).")
+    raise TypeError(f"{argument} must be an lstmkit layer; got {value!r}.")
+
+
+def layer_config(layer: "Layer") -> dict[str, Any]:
+    return {"class_name": type(layer).__name__, "config": layer.get_config()}

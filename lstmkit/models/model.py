@@ -197,11 +197,15 @@ class Model:
         return values[0] if len(values) == 1 else values
 
     def predict(self, x: Any, batch_size: int | None = None, verbose: int = 0) -> np.ndarray:
-        """The model's outputs for ``x`` as a NumPy array ``(samples, *output_shape)``."""
+        """The model's outputs for ``x`` as a NumPy array ``(samples, *output_shape)`` (a list of
+        arrays for a model with several outputs)."""
         batch_size = positive_int(32 if batch_size is None else batch_size, "batch_size")
         x = self._prepare_input(x)
         x_t = torch.as_tensor(np.ascontiguousarray(x, dtype=np.float32), device=self._device())
-        return training.predict(self.module, x_t, batch_size).cpu().numpy()
+        output = training.predict(self.module, x_t, batch_size)
+        if isinstance(output, (list, tuple)):
+            return [part.cpu().numpy() for part in output]
+        return output.cpu().numpy()
 
     def predict_proba(self, x: Any, batch_size: int | None = None, verbose: int = 0) -> np.ndarray:
         """The predicted probabilities (the output of a sigmoid or softmax layer)."""

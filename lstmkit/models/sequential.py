@@ -98,6 +98,10 @@ class Sequential(Model):
             else:
                 warnings.warn(f"input_shape on {type(layer).__name__} is ignored: only the first "
                               "layer's input_shape sets the model's input.", UserWarning, stacklevel=2)
+        previous = self.module[-1] if len(self.module) else None
+        if previous is not None and getattr(previous, "merge_mode", "concat") is None:
+            raise ValueError(f"{previous.label} has merge_mode=None and returns two outputs [forward, backward]; "
+                             "it can only be the last layer. Choose merge_mode 'concat', 'sum', 'mul' or 'ave'.")
         self._name_layer(layer)
         if self._sample_shape is not None:
             previous = self.module[-1].output_shape if len(self.module) else self._sample_shape

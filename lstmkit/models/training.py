@@ -100,13 +100,16 @@ def evaluate(module: nn.Module, objective: Objective, x: torch.Tensor, y: torch.
     return objective.summarise(per_batch, sizes)
 
 
-def predict(module: nn.Module, x: torch.Tensor, batch_size: int) -> torch.Tensor:
-    """Outputs for ``x`` in inference mode, batch by batch."""
+def predict(module: nn.Module, x: torch.Tensor, batch_size: int) -> torch.Tensor | list[torch.Tensor]:
+    """Outputs for ``x`` in inference mode, batch by batch (a list for several outputs)."""
     module.eval()
     with torch.inference_mode():
         if len(x) <= batch_size:
             return module(x)
-        return torch.cat([module(x[index]) for index in _batches(len(x), batch_size, False)])
+        parts = [module(x[index]) for index in _batches(len(x), batch_size, False)]
+    if isinstance(parts[0], (list, tuple)):  # several outputs, e.g. Bidirectional(merge_mode=None)
+        return [torch.cat(group) for group in zip(*parts)]
+    return torch.cat(parts)
 
 
 def fit(model: Any, objective: Objective, x: torch.Tensor, y: torch.Tensor, *, batch_size: int,

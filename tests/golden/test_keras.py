@@ -93,3 +93,58 @@ def test_embedding_with_mask_zero():
     ours = Sequential([L.Input(shape=(5,)), L.Embedding(10, 4, mask_zero=True), L.LSTM(3, return_sequences=True)])
     ours.set_weights(theirs.get_weights())
     np.testing.assert_allclose(ours.predict(tokens), theirs.predict(tokens, verbose=0), atol=ATOL)
+
+
+@pytest.mark.parametrize("merge_mode", ["concat", "sum", "mul", "ave", None])
+@pytest.mark.parametrize("return_sequences", [False, True])
+def test_bidirectional_merge_modes(merge_mode, return_sequences, x):
+    theirs, ours = outputs(
+        [keras.layers.Bidirectional(keras.layers.LSTM(5, return_sequences=return_sequences), merge_mode=merge_mode)],
+        [L.Bidirectional(L.LSTM(5, return_sequences=return_sequences), merge_mode=merge_mode)], x)
+    np.testing.assert_allclose(np.asarray(ours), np.asarray(theirs), atol=ATOL)
+
+
+def test_time_distributed_dense(x):
+    theirs, ours = outputs([keras.layers.TimeDistributed(keras.layers.Dense(4, activation="sigmoid"))],
+                           [L.TimeDistributed(L.Dense(4, activation="sigmoid"))], x)
+    np.testing.assert_allclose(ours, theirs, atol=ATOL)
+
+
+def test_seed_cnn_lstm_time_distributed_conv1d():
+    # The seed's CNN-LSTM: subsequences of steps, each read by a Conv1D, then an LSTM.
+    x = np.random.default_rng(1).normal(size=(5, 2, 2, 1)).astype("float32")  # (samples, subsequences, steps, features)
+    theirs, ours = outputs(
+        [keras.layers.TimeDistributed(keras.layers.Conv1D(filters=64, kernel_size=1, activation="relu")),
+         keras.layers.TimeDistributed(keras.layers.MaxPooling1D(pool_size=2)),
+         keras.layers.TimeDistributed(keras.layers.Flatten()), keras.layers.LSTM(50, activation="relu"),
+         keras.layers.Dense(1)],
+        [L.TimeDistributed(L.Conv1D(filters=64, kernel_size=1, activation="relu")),
+         L.TimeDistributed(L.MaxPooling1D(pool_size=2)), L.TimeDistributed(L.Flatten()),
+         L.LSTM(50, activation="relu"), L.Dense(1)], x)
+    np.testing.assert_allclose(ours, theirs, atol=ATOL)
+
+
+def test_video_cnn_lstm_time_distributed_conv2d():
+    x = np.random.default_rng(2).normal(size=(2, 3, 8, 8, 1)).astype("float32")
+    theirs, ours = outputs(
+        [keras.layers.TimeDistributed(keras.layers.Conv2D(2, (2, 2), activation="relu")),
+         keras.layers.TimeDistributed(keras.layers.MaxPooling2D((2, 2))), keras.layers.TimeDistributed(keras.layers.Flatten()),
+         keras.layers.LSTM(4), keras.layers.Dense(1, activation="sigmoid")],
+        [L.TimeDistributed(L.Conv2D(2, (2, 2), activation="relu")), L.TimeDistributed(L.MaxPooling2D((2, 2))),
+         L.TimeDistributed(L.Flatten()), L.LSTM(4), L.Dense(1, activation="sigmoid")], x)
+    np.testing.assert_allclose(ours, theirs, atol=ATOL)
+
+
+def test_encoder_decoder_with_repeat_vector(x):
+    theirs, ours = outputs(
+        [keras.layers.LSTM(5), keras.layers.RepeatVector(3), keras.layers.LSTM(4, return_sequences=True),
+         keras.layers.TimeDistributed(keras.layers.Dense(2, activation="softmax"))],
+        [L.LSTM(5), L.RepeatVector(3), L.LSTM(4, return_sequences=True),
+         L.TimeDistributed(L.Dense(2, activation="softmax"))], x)
+    np.testing.assert_allclose(ours, theirs, atol=ATOL)
+
+
+@pytest.mark.parametrize("padding", ["valid", "same", "causal"])
+def test_conv1d_paddings(padding, x):
+    theirs, ours = outputs([keras.layers.Conv1D(4, 3, padding=padding)], [L.Conv1D(4, 3, padding=padding)], x)
+    np.testing.assert_allclose(ours, theirs, atol=ATOL)
