@@ -250,3 +250,47 @@ def test_masked_timesteps_are_left_out_of_the_loss(rng):
     keep = (x != 0).any(axis=-1)
     assert loss == pytest.approx(float(((model.predict(x) - y)[keep] ** 2).mean()), rel=1e-5)
     model.fit(x, garbage, epochs=2, verbose=0)  # trains on real timesteps only
+
+
+def test_stateful_lstm_trains_on_tbptt_chunks(rng):
+    from lstmkit.data import tbptt_batches
+    from lstmkit.layers import Input
+
+    X = rng.random((4, 24, 1)).astype(np.float32)
+    y = np.cumsum(X, axis=1) / 12  # per-timestep targets that need the state from earlier chunks
+    X_chunks, y_chunks = tbptt_batches(X, y, chunk_length=6)
+    model = Sequential([Input(batch_shape=(4, 6, 1)), LSTM(8, stateful=True, return_sequences=True), Dense(1)])
+    model.compile(optimizer=Adam(learning_rate=0.01), loss="mse")
+    first = None
+    for _ in range(30):  # one pass over the sequences per epoch, states reset between passes
+        history = model.fit(X_chunks, y_chunks, batch_size=4, epochs=1, shuffle=False, verbose=0)
+        model.reset_states()
+        first = first or history.history["loss"][0]
+    assert history.history["loss"][0] < first / 3
+    with pytest.raises(ValueError, match="holds states for batches of 4 samples; got 3"):
+        model.predict(X_chunks[:4])  # states now for 4 rows
+        model.predict(X_chunks[:3])
+
+
+def test_stateful_fit_with_shuffle_warns(rng):
+    model = Sequential([LSTM(2, stateful=True, input_shape=(3, 1)), Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    with pytest.warns(UserWarning, match="pass shuffle=False"):
+        model.fit(rng.random((4, 3, 1)), rng.random(4), batch_size=4, verbose=0)
+
+
+def test_return_state_and_initial_state():
+    import torch
+
+    layer = LSTM(3, return_state=True, return_sequences=True)
+    layer.build((4, 2))
+    x = torch.randn(5, 4, 2)
+    output, h, c = layer(x)
+    assert output.shape == (5, 4, 3) and h.shape == c.shape == (5, 3)
+    torch.testing.assert_close(h, output[:, -1])
+    # Continuing from the returned states equals running the whole sequence at once.
+    first, h1, c1 = layer(x[:, :2])
+    second, _, _ = layer(x[:, 2:], initial_state=[h1, c1])
+    torch.testing.assert_close(torch.cat([first, second], 1), output)
+    with pytest.raises(ValueError, match=r"initial_state must be 2 tensor\(s\) of shape \(5, 3\)"):
+        layer(x, initial_state=[h1])

@@ -62,8 +62,11 @@ class Layer(nn.Module):
         if not cls.__name__.startswith("_"):
             REGISTRY[cls.__name__] = cls
 
-    def __init__(self, *, input_shape: Sequence[int | None] | None = None, name: str | None = None):
+    def __init__(self, *, input_shape: Sequence[int | None] | None = None, name: str | None = None,
+                 batch_input_shape: Sequence[int | None] | None = None):
         super().__init__()
+        if batch_input_shape is not None:  # Keras 2's (batch, timesteps, features), for stateful layers
+            input_shape = tuple(batch_input_shape)[1:]
         self.declared_input_shape: Shape | None = (
             None if input_shape is None else as_shape(input_shape, "input_shape")
         )

@@ -15,10 +15,17 @@ class Input(Layer):
 
     Args:
         shape: the shape of one sample, without the batch dimension: ``(timesteps, features)``.
-        batch_size: accepted for compatibility; the batch size is set by ``fit``.
+        batch_size: accepted for compatibility; the batch size is set by ``fit`` (stateful layers
+            keep the batch size of the first batch they see).
+        batch_shape: ``(batch_size, *shape)``, as in Keras 3.
     """
 
-    def __init__(self, shape: Sequence[int | None], batch_size: int | None = None, name: str | None = None):
+    def __init__(self, shape: Sequence[int | None] | None = None, batch_size: int | None = None,
+                 name: str | None = None, batch_shape: Sequence[int | None] | None = None):
+        if batch_shape is not None:  # Keras 3's Input(batch_shape=(batch, timesteps, features))
+            batch_size, shape = batch_shape[0], tuple(batch_shape)[1:]
+        if shape is None:
+            raise ValueError("Input needs shape=(timesteps, features) (or batch_shape=(batch, timesteps, features)).")
         super().__init__(input_shape=as_shape(shape, "Input shape"), name=name)
         self.batch_size = batch_size
 

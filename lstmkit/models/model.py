@@ -156,6 +156,9 @@ class Model:
         """
         batch_size = positive_int(32 if batch_size is None else batch_size, "batch_size")
         epochs = positive_int(epochs, "epochs")
+        if shuffle and any(getattr(layer, "stateful", False) for layer in self.module.modules()):
+            warnings.warn("The model has stateful layers, which carry each row's state into the next batch; "
+                          "pass shuffle=False so that batches follow each other in time.", UserWarning, stacklevel=2)
         if not 0 <= initial_epoch < epochs:
             raise ValueError(f"initial_epoch must be in [0, epochs); got {initial_epoch!r} with epochs={epochs}.")
         self._require_compiled()
@@ -218,6 +221,12 @@ class Model:
         if proba.shape[-1] > 1:
             return proba.argmax(axis=-1)
         return (proba > 0.5).astype("int32")
+
+    def reset_states(self) -> None:
+        """Forget the states that stateful recurrent layers carry from batch to batch."""
+        for layer in self.module.modules():
+            if hasattr(layer, "reset_states") and layer is not self.module:
+                layer.reset_states()
 
     # ----------------------------------------------------------------- weights and files
     def count_params(self) -> int:

@@ -148,3 +148,20 @@ def test_encoder_decoder_with_repeat_vector(x):
 def test_conv1d_paddings(padding, x):
     theirs, ours = outputs([keras.layers.Conv1D(4, 3, padding=padding)], [L.Conv1D(4, 3, padding=padding)], x)
     np.testing.assert_allclose(ours, theirs, atol=ATOL)
+
+
+@pytest.mark.parametrize("name", ["LSTM", "GRU"])
+def test_stateful_layer_over_two_chunks(name):
+    # A stateful layer carries each row's state into the next call, so two chunks equal the whole
+    # sequence. (Keras's predict() on the JAX backend starts every call from fresh states; its
+    # direct calls carry them, and those are compared here.)
+    x = np.random.default_rng(3).normal(size=(2, 6, 3)).astype("float32")
+    theirs = keras.Sequential([keras.Input(batch_shape=(2, 3, 3)),
+                               getattr(keras.layers, name)(4, stateful=True, return_sequences=True)])
+    ours = Sequential([L.Input(batch_shape=(2, 3, 3)), getattr(L, name)(4, stateful=True, return_sequences=True)])
+    ours.set_weights(theirs.get_weights())
+    for chunk in (x[:, :3], x[:, 3:]):
+        np.testing.assert_allclose(ours.predict(chunk), np.asarray(theirs(chunk)), atol=ATOL)
+    ours.reset_states()
+    theirs.layers[-1].reset_states()
+    np.testing.assert_allclose(ours.predict(x[:, :3]), np.asarray(theirs(x[:, :3])), atol=ATOL)
