@@ -1,7 +1,7 @@
-"""Models with the Keras life-cycle: ``from lstmkit.models import Sequential, load_model``."""
+"""Models with the Keras life-cycle: ``from lstmkit.models import Sequential, Model, load_model``."""
 
-from lstmkit.models.model import load_model
+from lstmkit.models.model import Model, load_model
 from lstmkit.models.saving import ModelFileError
 from lstmkit.models.sequential import Sequential
 
-__all__ = ["ModelFileError", "Sequential", "load_model"]
+__all__ = ["Model", "ModelFileError", "Sequential", "load_model"]

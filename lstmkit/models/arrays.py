@@ -13,7 +13,7 @@ def check_input(x: np.ndarray, expected: Shape | None, first: Layer | None) -> N
 
     The classic mistake, 2-D data for an LSTM, gets the ``reshape`` that fixes it.
     """
-    ndim = len(expected) if expected is not None else (first.input_ndim if first else None)
+    ndim = len(expected) if expected is not None else (first.input_ndim if first is not None else None)
     name = type(first).__name__ if first is not None else "The model"
     layout = first.input_layout if first is not None else ""
     if ndim is not None and x.ndim - 1 != ndim:

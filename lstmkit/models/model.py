@@ -19,25 +19,53 @@ from torch import nn
 from lstmkit import losses, metrics as metrics_module, optimizers
 from lstmkit._checks import positive_int
 from lstmkit.callbacks import Callback, History
-from lstmkit.layers.base import Shape
+from lstmkit.layers.base import Shape, as_shape
 from lstmkit.models import saving, training
 from lstmkit.data.validation import to_array
-from lstmkit.models.arrays import align_targets, check_targets
+from lstmkit.models.arrays import align_targets, check_input, check_targets
 from lstmkit.progress import FitProgress
 
 MODEL_CLASSES: dict[str, type["Model"]] = {}
 
 
 class Model:
-    """The Keras life-cycle around a ``torch.nn.Module``; see ``Sequential``."""
+    """The Keras life-cycle around any ``torch.nn.Module``: for architectures that ``Sequential``
+    cannot express, written as a plain PyTorch ``forward``.
+
+    Args:
+        module: the network; its ``forward`` maps a batch of inputs to a batch of outputs.
+        config: the keyword arguments that rebuild ``module`` (``type(module)(**config)``), so that
+            ``save`` / ``load_model`` work; taken from ``module.get_config()`` when it has one.
+        input_shape: the shape of one sample, to check inputs against (optional).
+        name: the model's name.
+
+    Example:
+        >>> import torch
+        >>> class Net(torch.nn.Module):
+        ...     def __init__(self, hidden=8):
+        ...         super().__init__()
+        ...         self.lstm, self.head = torch.nn.LSTM(1, hidden, batch_first=True), torch.nn.Linear(hidden, 1)
+        ...     def forward(self, x):
+        ...         return self.head(self.lstm(x)[0][:, -1])
+        >>> model = Model(Net(hidden=8), config={"hidden": 8})
+        >>> model.compile(optimizer="adam", loss="mse")
+        >>> model.predict(torch.zeros(3, 5, 1).numpy()).shape
+        (3, 1)
+    """
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         MODEL_CLASSES[cls.__name__] = cls
 
-    def __init__(self, module: nn.Module, name: str = "model"):
+    def __init__(self, module: nn.Module, config: dict[str, Any] | None = None,
+                 input_shape: Sequence[int | None] | None = None, name: str = "model"):
+        if not isinstance(module, nn.Module):
+            raise TypeError(f"Model wraps a torch.nn.Module; got {type(module).__name__}.")
         self.module = module
         self.name = name
+        self.module_config = config if config is not None else getattr(module, "get_config", lambda: None)()
+        self.declared_input_shape = None if input_shape is None else as_shape(input_shape, "input_shape")
+        self._output_shape: Shape | None = None
         self.stop_training = False
         self.history: History | None = None
         self._loss: losses.Loss | None = None
@@ -45,22 +73,51 @@ class Model:
         self._optimizer: optimizers.Optimizer | torch.optim.Optimizer | None = None
         self._objective: training.Objective | None = None
 
-    # ----------------------------------------------------------------- for subclasses
+    # ----------------------------------------------------------------- shapes and inputs
     @property
     def sample_output_shape(self) -> Shape | None:
-        """The shape of one sample's output, once the model is built."""
-        raise NotImplementedError
+        """The shape of one sample's output, once known (from a first input for a plain module)."""
+        return self._output_shape
 
     def _prepare_input(self, x: Any, argument: str = "x") -> np.ndarray:
-        """Convert and check ``x``, building the model from its shape if needed."""
-        return to_array(x, argument)
+        """Convert and check ``x``."""
+        array = to_array(x, argument)
+        if self.declared_input_shape is not None:
+            check_input(array, self.declared_input_shape, None)
+        if self._output_shape is None:  # one sample through the network tells the output shape
+            self.module.eval()
+            with torch.inference_mode():
+                sample = torch.as_tensor(np.ascontiguousarray(array[:1], dtype=np.float32), device=self._device())
+                output = self.module(sample)
+            if isinstance(output, torch.Tensor):
+                self._output_shape = tuple(output.shape[1:])
+        return array
 
     def get_config(self) -> dict[str, Any]:
-        raise NotImplementedError
+        if self.module_config is None:
+            cls = type(self.module).__name__
+            raise ValueError(f"To save a Model wrapping {cls}, give the arguments that rebuild it: "
+                             f"Model({cls}(...), config={{...}}), or define {cls}.get_config().")
+        return {"class_name": "Model", "name": self.name, "module": type(self.module).__name__,
+                "module_config": self.module_config,
+                "input_shape": None if self.declared_input_shape is None else list(self.declared_input_shape)}
 
     @classmethod
-    def from_config(cls, config: dict[str, Any]) -> "Model":
-        raise NotImplementedError
+    def from_config(cls, config: dict[str, Any], custom_objects: dict[str, type] | None = None) -> "Model":
+        name = config.get("module")
+        module_cls = (custom_objects or {}).get(name)
+        if module_cls is None:
+            raise ValueError(f"the file holds a custom module {name!r}; rebuild it by passing its class: "
+                             f"load_model(path, custom_objects={{{name!r}: {name}}})")
+        return cls(module_cls(**config.get("module_config", {})), config=config.get("module_config"),
+                   input_shape=config.get("input_shape"), name=config.get("name", "model"))
+
+    def summary(self, print_fn=None) -> None:
+        """Print the wrapped module and its parameter count."""
+        lines = [f'Model: "{self.name}" wrapping {type(self.module).__name__}', repr(self.module),
+                 f" Total params: {self.count_params():,}"]
+        for line in lines:
+            (print_fn or print)(line)
 
     # ----------------------------------------------------------------- compile
     def compile(self, optimizer: str | optimizers.Optimizer | torch.optim.Optimizer = "rmsprop",
@@ -121,6 +178,8 @@ class Model:
         x = self._prepare_input(x, f"x{suffix}")
         y = to_array(y, f"y{suffix}")
         check_targets(y, len(x))
+        if self.sample_output_shape is None:
+            raise ValueError("The model's output is not a single tensor, so there is no one target to fit.")
         y = align_targets(y, self.sample_output_shape, self._loss.target)
         device = self._device()
         x_t = torch.as_tensor(np.ascontiguousarray(x, dtype=np.float32), device=device)
@@ -274,9 +333,15 @@ class Model:
         return saving.write(filepath, config, tensors, groups)
 
 
-def load_model(filepath: str | os.PathLike, compile: bool = True) -> Model:
+MODEL_CLASSES["Model"] = Model
+
+
+def load_model(filepath: str | os.PathLike, compile: bool = True,
+               custom_objects: dict[str, type] | None = None) -> Model:
     """Load a model saved with ``model.save``: architecture, weights, and (with ``compile``)
-    the compile settings and optimiser state, so training can continue.
+    the compile settings and optimiser state, so training can continue. A ``Model`` wrapping a
+    module of your own needs its class: ``custom_objects={"Net": Net}`` (the file names the class;
+    only classes given here are built).
 
     Raises:
         FileNotFoundError: when there is no file at ``filepath``.
@@ -291,7 +356,7 @@ def load_model(filepath: str | os.PathLike, compile: bool = True) -> Model:
     if name not in MODEL_CLASSES:
         raise saving.ModelFileError(f"{str(filepath)!r} holds a model of unknown kind {name!r}.")
     try:
-        model = MODEL_CLASSES[name].from_config(config)
+        model = MODEL_CLASSES[name].from_config(config, custom_objects=custom_objects)
         model.module.load_state_dict(saving.split_tensors(tensors, "module"), strict=True)
     except (TypeError, ValueError, KeyError, RuntimeError) as error:
         raise saving.ModelFileError(

@@ -44,7 +44,7 @@ class Sequential(Model):
     """
 
     def __init__(self, layers: Iterable[Layer] | None = None, name: str | None = None):
-        super().__init__(LayerStack(), name=name or "sequential")
+        super().__init__(LayerStack(), config={}, name=name or "sequential")
         self._sample_shape: Shape | None = None
         for layer in layers or []:
             self.add(layer)
@@ -192,7 +192,7 @@ class Sequential(Model):
         }
 
     @classmethod
-    def from_config(cls, config: dict[str, Any]) -> "Sequential":
+    def from_config(cls, config: dict[str, Any], custom_objects: dict[str, type] | None = None) -> "Sequential":
         """Rebuild an (unweighted) model from ``get_config()``; only lstmkit's layers can appear."""
         model = cls(name=config.get("name"))
         layers = config.get("layers")
