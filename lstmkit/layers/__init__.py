@@ -5,6 +5,7 @@ registry, shape checks, ``summary()`` and saving pick it up.
 """
 
 from lstmkit.layers.activation import Activation
+from lstmkit.layers.attention import AttentionDecoder
 from lstmkit.layers.base import Layer
 from lstmkit.layers.bidirectional import Bidirectional
 from lstmkit.layers.convolution import Conv1D, Conv2D
@@ -20,6 +21,6 @@ from lstmkit.layers.reshaping import Flatten, RepeatVector
 from lstmkit.layers.simple_rnn import SimpleRNN
 from lstmkit.layers.time_distributed import TimeDistributed
 
-__all__ = ["Activation", "Bidirectional", "Conv1D", "Conv2D", "Dense", "Dropout", "Embedding", "Flatten", "GRU",
+__all__ = ["Activation", "AttentionDecoder", "Bidirectional", "Conv1D", "Conv2D", "Dense", "Dropout", "Embedding", "Flatten", "GRU",
            "Input", "LSTM", "Layer", "Masking", "MaxPooling1D", "MaxPooling2D", "RepeatVector", "SimpleRNN",
            "TimeDistributed"]

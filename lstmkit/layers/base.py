@@ -129,12 +129,13 @@ class Layer(nn.Module):
         return sum(p.numel() for p in self.parameters())
 
     def keras_weights(self) -> list[torch.Tensor]:
-        """The weights in Keras's order and layout (see ``get_weights``)."""
-        return []
+        """The weights in Keras's order and layout (see ``get_weights``); layers without a Keras
+        counterpart give their parameters in the order they were created."""
+        return list(self.parameters())
 
     def set_keras_weights(self, weights: list[np.ndarray]) -> None:
-        if weights:
-            raise ValueError(f"Layer {self.label} has no weights; got {len(weights)} arrays.")
+        for parameter, value in zip(self.parameters(), weights):
+            copy_into(parameter, value)
 
     def get_weights(self) -> list[np.ndarray]:
         """The weights as NumPy arrays in Keras's order and layout, e.g. an LSTM's
