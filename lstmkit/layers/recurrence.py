@@ -82,14 +82,15 @@ FUSED_OPS = {"lstm": torch.lstm, "gru": torch.gru, "rnn_tanh": torch.rnn_tanh, "
 
 
 def fused(kind: str, x: torch.Tensor, states: States, params: tuple[torch.Tensor, ...], training: bool,
-          lengths: torch.Tensor | None = None) -> tuple[torch.Tensor, States]:
+          lengths: torch.Tensor | None = None, sequences: bool = True) -> tuple[torch.Tensor | None, States]:
     """One recurrent layer on PyTorch's fused kernel (the op behind ``torch.nn.LSTM`` / ``GRU`` / ``RNN``).
 
     ``lengths`` (right-padded sequences) runs the kernel on packed sequences, so padding is skipped;
     outputs past each sequence's end repeat its last output, as the step loop's masking does.
 
     Shapes:
-        x ``(N, T, D)``; states ``(N, U)`` each. Returns outputs ``(N, T, U)`` and the last states.
+        x ``(N, T, D)``; states ``(N, U)`` each. Returns outputs ``(N, T, U)`` (None for packed input
+        when ``sequences`` is False: only the final states are needed) and the last states.
     """
     op = FUSED_OPS[kind]
     hx = tuple(s.unsqueeze(0) for s in states)
@@ -101,10 +102,12 @@ def fused(kind: str, x: torch.Tensor, states: States, params: tuple[torch.Tensor
     order = packed.sorted_indices
     hx = tuple(h.index_select(1, order) for h in hx) if kind == "lstm" else hx.index_select(1, order)
     result = op(packed.data, packed.batch_sizes, hx, params, len(params) == 4, 1, 0.0, training, False)
+    finals = tuple(s[0].index_select(0, packed.unsorted_indices) for s in result[1:])
+    if not sequences:
+        return None, finals
     output = PackedSequence(result[0], packed.batch_sizes, packed.sorted_indices, packed.unsorted_indices)
     padded, _ = pad_packed_sequence(output, batch_first=True, total_length=x.size(1))
     last = padded.gather(1, (lengths - 1).clamp(min=0).view(-1, 1, 1).expand(-1, 1, padded.size(2)))
     steps = torch.arange(x.size(1), device=x.device)
     padded = torch.where((steps[None, :] < lengths[:, None])[..., None], padded, last)
-    finals = tuple(s[0].index_select(0, packed.unsorted_indices) for s in result[1:])
     return padded, finals

@@ -144,7 +144,8 @@ class _Recurrent(Layer):
         states = self._initial_states(x, initial_state)
         lengths = None if mask is None or mask.all() else right_padded_lengths(mask)
         if self.uses_fused_kernel and (mask is None or mask.all() or lengths is not None):
-            outputs, states = fused(self.fused_kind, x, states, self._fused_params(), self.training, lengths)
+            outputs, states = fused(self.fused_kind, x, states, self._fused_params(), self.training, lengths,
+                                    sequences=self.return_sequences)
             outputs = outputs if self.return_sequences else states[0][:, None]  # h at each last step
         else:
             outputs, states = self._step_loop(x, states, mask)
