@@ -15,7 +15,7 @@ import time
 
 import torch
 
-from lstmkit.layers.recurrence import step_loop
+from lstmkit.layers.recurrence import lstm_cell, step_loop
 from results import append_section  # bench/results.py
 
 SHAPES = [(32, 1, 50), (64, 50, 64), (32, 100, 32)]  # (batch, timesteps, units)
@@ -38,7 +38,7 @@ def loop_over(step):
 
 
 def eager(x_proj, h, c, weight_hh):
-    return step_loop(x_proj, h, c, weight_hh, torch.relu, torch.sigmoid, None, True)[0]
+    return step_loop(lstm_cell, x_proj, (h, c), weight_hh, None, torch.relu, torch.sigmoid, None, None, True)[0]
 
 
 def scripted_loop():

@@ -8,10 +8,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from lstmkit import activations
 from lstmkit.layers.base import Shape, copy_into
 from lstmkit.layers.recurrence import gru_cell
-from lstmkit.layers.recurrent import _Recurrent
+from lstmkit.layers.recurrent import _Gated
 
 # Keras orders the GRU's gates z, r, h; PyTorch r, z, n. Weights are kept in PyTorch's order.
 _KERAS_TO_TORCH = (1, 0, 2)
@@ -23,7 +22,7 @@ def _reorder(array: np.ndarray, units: int, axis: int) -> np.ndarray:
     return np.concatenate([blocks[i] for i in _KERAS_TO_TORCH], axis=axis)
 
 
-class GRU(_Recurrent):
+class GRU(_Gated):
     """Gated Recurrent Unit (Cho et al., 2014) with Keras's ``reset_after=True`` convention: the
     reset gate applies after the recurrent matrix product, and there are input and recurrent
     biases (``3 * (units * (input_dim + units) + 2 * units)`` parameters). Fewer parameters than
@@ -47,17 +46,10 @@ class GRU(_Recurrent):
     fused_kind = "gru"
 
     def __init__(self, units: int, activation: str | None = "tanh", recurrent_activation: str | None = "sigmoid",
-                 **kwargs: Any):
-        kwargs.pop("reset_after", None)  # Keras's default; the only convention supported
-        super().__init__(units, activation=activation, **kwargs)
-        self.recurrent_activation = activations.canonical_name(recurrent_activation)
-        self._check_fused_request()
-
-    def _fusable(self) -> bool:
-        return (self.activation, self.recurrent_activation) == ("tanh", "sigmoid")
-
-    def _recurrent_activation(self):
-        return activations.get(self.recurrent_activation)
+                 reset_after: bool = True, **kwargs: Any):
+        if not reset_after:
+            raise ValueError("GRU supports Keras's default reset_after=True only (the convention of PyTorch's GRU).")
+        super().__init__(units, activation=activation, recurrent_activation=recurrent_activation, **kwargs)
 
     def _cell(self):
         return gru_cell
@@ -82,9 +74,6 @@ class GRU(_Recurrent):
         if not self.use_bias:
             return (self.weight_ih, self.weight_hh)
         return (self.weight_ih, self.weight_hh, self.bias, self.bias_hh)
-
-    def get_config(self) -> dict[str, Any]:
-        return {**super().get_config(), "recurrent_activation": self.recurrent_activation}
 
     def keras_weights(self) -> list[torch.Tensor]:
         units = self.units

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import torch
 from torch import nn
 
-from lstmkit import activations
-from lstmkit.layers.base import Shape, copy_into
+from lstmkit.layers.base import Shape
 from lstmkit.layers.recurrence import lstm_cell
-from lstmkit.layers.recurrent import _Recurrent
+from lstmkit.layers.recurrent import _Gated
 
 
-class LSTM(_Recurrent):
+class LSTM(_Gated):
     """Long Short-Term Memory layer (Hochreiter & Schmidhuber, 1997), as ``keras.layers.LSTM``.
 
     With the default activations and no recurrent dropout it runs on PyTorch's fused LSTM kernel
@@ -47,16 +45,8 @@ class LSTM(_Recurrent):
 
     def __init__(self, units: int, activation: str | None = "tanh", recurrent_activation: str | None = "sigmoid",
                  unit_forget_bias: bool = True, **kwargs: Any):
-        super().__init__(units, activation=activation, **kwargs)
-        self.recurrent_activation = activations.canonical_name(recurrent_activation)
         self.unit_forget_bias = bool(unit_forget_bias)
-        self._check_fused_request()
-
-    def _fusable(self) -> bool:
-        return (self.activation, self.recurrent_activation) == ("tanh", "sigmoid")
-
-    def _recurrent_activation(self):
-        return activations.get(self.recurrent_activation)
+        super().__init__(units, activation=activation, recurrent_activation=recurrent_activation, **kwargs)
 
     def _cell(self):
         return lstm_cell
@@ -85,15 +75,4 @@ class LSTM(_Recurrent):
         return (self.weight_ih, self.weight_hh, self.bias, self.zero_bias)
 
     def get_config(self) -> dict[str, Any]:
-        return {**super().get_config(), "recurrent_activation": self.recurrent_activation,
-                "unit_forget_bias": self.unit_forget_bias}
-
-    def keras_weights(self) -> list[torch.Tensor]:
-        weights = [self.weight_ih.T, self.weight_hh.T]
-        return weights + [self.bias] if self.use_bias else weights
-
-    def set_keras_weights(self, weights: list[np.ndarray]) -> None:
-        copy_into(self.weight_ih, weights[0].T)
-        copy_into(self.weight_hh, weights[1].T)
-        if self.use_bias:
-            copy_into(self.bias, weights[2])
+        return {**super().get_config(), "unit_forget_bias": self.unit_forget_bias}

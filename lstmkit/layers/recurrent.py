@@ -13,7 +13,7 @@ import torch.nn.functional as F
 
 from lstmkit import activations
 from lstmkit._checks import positive_int
-from lstmkit.layers.base import Layer, Shape
+from lstmkit.layers.base import Layer, Shape, copy_into
 from lstmkit.layers.recurrence import fused, step_loop
 
 
@@ -175,6 +175,17 @@ class _Recurrent(Layer):
         """Forget the states a stateful layer carries between batches."""
         self.states = None
 
+    def keras_weights(self) -> list[torch.Tensor]:
+        """Keras's ``[kernel (D, G*U), recurrent_kernel (U, G*U), bias (G*U,)]``."""
+        weights = [self.weight_ih.T, self.weight_hh.T]
+        return weights + [self.bias] if self.use_bias else weights
+
+    def set_keras_weights(self, weights: list) -> None:
+        copy_into(self.weight_ih, weights[0].T)
+        copy_into(self.weight_hh, weights[1].T)
+        if self.use_bias:
+            copy_into(self.bias, weights[2])
+
     def get_config(self) -> dict[str, Any]:
         return {
             "units": self.units, "activation": self.activation, "use_bias": self.use_bias,
@@ -184,3 +195,22 @@ class _Recurrent(Layer):
             **super().get_config(),
         }
 
+
+
+class _Gated(_Recurrent):
+    """LSTM and GRU: gates with a ``recurrent_activation``; fused only with tanh and sigmoid."""
+
+    def __init__(self, units: int, activation: str | None = "tanh", recurrent_activation: str | None = "sigmoid",
+                 **kwargs: Any):
+        super().__init__(units, activation=activation, **kwargs)
+        self.recurrent_activation = activations.canonical_name(recurrent_activation)
+        self._check_fused_request()
+
+    def _fusable(self) -> bool:
+        return (self.activation, self.recurrent_activation) == ("tanh", "sigmoid")
+
+    def _recurrent_activation(self):
+        return activations.get(self.recurrent_activation)
+
+    def get_config(self) -> dict[str, Any]:
+        return {**super().get_config(), "recurrent_activation": self.recurrent_activation}

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import torch
 from torch import nn
 
-from lstmkit.layers.base import Shape, copy_into
+from lstmkit.layers.base import Shape
 from lstmkit.layers.recurrence import simple_cell
 from lstmkit.layers.recurrent import _Recurrent
 
@@ -57,13 +56,3 @@ class SimpleRNN(_Recurrent):
         if not self.use_bias:
             return (self.weight_ih, self.weight_hh)
         return (self.weight_ih, self.weight_hh, self.bias, self.zero_bias)
-
-    def keras_weights(self) -> list[torch.Tensor]:
-        weights = [self.weight_ih.T, self.weight_hh.T]
-        return weights + [self.bias] if self.use_bias else weights
-
-    def set_keras_weights(self, weights: list[np.ndarray]) -> None:
-        copy_into(self.weight_ih, weights[0].T)
-        copy_into(self.weight_hh, weights[1].T)
-        if self.use_bias:
-            copy_into(self.bias, weights[2])
