@@ -9,7 +9,7 @@ import torch
 
 import lstmkit.layers
 from lstmkit.layers import (GRU, LSTM, Activation, AttentionDecoder, Bidirectional, Conv1D, Conv2D, Dense, Dropout, Embedding,
-                            Flatten, Layer, Masking, MaxPooling1D, MaxPooling2D, RepeatVector, SimpleRNN,
+                            Flatten, Layer, Masking, MaxPooling1D, MaxPooling2D, RepeatVector, Reverse, SimpleRNN,
                             TimeDistributed)
 from lstmkit.layers.base import REGISTRY
 from lstmkit.models import Sequential, load_model
@@ -46,6 +46,7 @@ CASES = {
     "max_pooling2d": (lambda: MaxPooling2D((2, 2)), (4, 4, 2)),
     "flatten": (lambda: Flatten(), (4, 3)),
     "repeat_vector": (lambda: RepeatVector(3), (4,)),
+    "reverse": (lambda: Reverse(), (5, 3)),
     "attention_additive": (lambda: AttentionDecoder(6, 3), (5, 4)),
     "attention_dot_linear": (lambda: AttentionDecoder(6, 2, score="dot", activation="linear"), (5, 4)),
 }

@@ -1,8 +1,8 @@
 """Named model architectures: builders with one signature that return an uncompiled model.
 
-Every builder takes ``(input_shape, outputs, units=32, layers=None, dropout=0.0)`` and returns an
-uncompiled ``Sequential`` whose output is ``(samples, outputs)``, so experiments and the
-``Forecaster`` swap one for another by name::
+Every builder takes ``(input_shape, outputs, units, layers, dropout, activation)`` and returns an
+uncompiled ``Sequential`` (output ``(samples, outputs)``; ``encoder_decoder`` takes ``outputs=
+(steps, features)``), so experiments and the ``Forecaster`` swap one for another by name::
 
     model = architectures.get("stacked")(input_shape=(24, 1), outputs=12)
 """
@@ -12,13 +12,17 @@ from __future__ import annotations
 from typing import Callable
 
 from lstmkit._naming import lookup
+from lstmkit.architectures.bidirectional import bidirectional
+from lstmkit.architectures.cnn_lstm import cnn_lstm
+from lstmkit.architectures.encoder_decoder import encoder_decoder
 from lstmkit.architectures.stacked import stacked
 from lstmkit.architectures.vanilla import vanilla
 from lstmkit.models import Sequential
 
 Builder = Callable[..., Sequential]
 
-ARCHITECTURES: dict[str, Builder] = {"vanilla": vanilla, "stacked": stacked}
+ARCHITECTURES: dict[str, Builder] = {"vanilla": vanilla, "stacked": stacked, "cnn_lstm": cnn_lstm,
+                                     "encoder_decoder": encoder_decoder, "bidirectional": bidirectional}
 
 
 def get(name: str) -> Builder:
@@ -30,4 +34,4 @@ def get(name: str) -> Builder:
     return lookup("architecture", name, ARCHITECTURES)
 
 
-__all__ = ["ARCHITECTURES", "get", "stacked", "vanilla"]
+__all__ = ["ARCHITECTURES", "bidirectional", "cnn_lstm", "encoder_decoder", "get", "stacked", "vanilla"]

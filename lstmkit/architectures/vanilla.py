@@ -5,12 +5,14 @@ from __future__ import annotations
 import warnings
 from typing import Sequence
 
-from lstmkit.layers import LSTM, Dense, Dropout
+from lstmkit.layers import LSTM, Dense, Dropout, TimeDistributed
+from lstmkit.layers.reshaping import Reverse
 from lstmkit.models import Sequential
 
 
 def vanilla(input_shape: Sequence[int | None], outputs: int, units: int = 32, layers: int | None = None,
-            dropout: float = 0.0, activation: str | None = None) -> Sequential:
+            dropout: float = 0.0, activation: str | None = None, per_step: bool = False,
+            go_backwards: bool = False) -> Sequential:
     """One LSTM layer reading the whole input sequence, then a Dense layer.
 
     Use it first: on most sequence problems a single layer is as good as deeper models and
@@ -23,6 +25,8 @@ def vanilla(input_shape: Sequence[int | None], outputs: int, units: int = 32, la
         layers: must be None or 1 (use ``stacked`` for more).
         dropout: dropout before the output layer.
         activation: of the output layer (None: linear, for regression).
+        per_step: one output per timestep ``(samples, timesteps, outputs)``.
+        go_backwards: read the sequence from last to first (a "backward" LSTM).
 
     Shapes:
         ``(samples, timesteps, features)`` -> ``(samples, outputs)``.
@@ -35,8 +39,13 @@ def vanilla(input_shape: Sequence[int | None], outputs: int, units: int = 32, la
         warnings.warn(f"vanilla has one LSTM layer; layers={layers} is ignored (use 'stacked').",
                       UserWarning, stacklevel=2)
     model = Sequential(name="vanilla")
-    model.add(LSTM(units, input_shape=tuple(input_shape)))
+    model.add(LSTM(units, input_shape=tuple(input_shape), return_sequences=per_step, go_backwards=go_backwards))
     if dropout:
         model.add(Dropout(dropout))
-    model.add(Dense(outputs, activation=activation))
+    if per_step:
+        model.add(TimeDistributed(Dense(outputs, activation=activation)))
+        if go_backwards:  # a backward LSTM's outputs come in reverse order; put them back in time order
+            model.add(Reverse())
+    else:
+        model.add(Dense(outputs, activation=activation))
     return model

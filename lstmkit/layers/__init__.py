@@ -17,10 +17,10 @@ from lstmkit.layers.input import Input
 from lstmkit.layers.lstm import LSTM
 from lstmkit.layers.masking import Masking
 from lstmkit.layers.pooling import MaxPooling1D, MaxPooling2D
-from lstmkit.layers.reshaping import Flatten, RepeatVector
+from lstmkit.layers.reshaping import Flatten, RepeatVector, Reverse
 from lstmkit.layers.simple_rnn import SimpleRNN
 from lstmkit.layers.time_distributed import TimeDistributed
 
 __all__ = ["Activation", "AttentionDecoder", "Bidirectional", "Conv1D", "Conv2D", "Dense", "Dropout", "Embedding", "Flatten", "GRU",
-           "Input", "LSTM", "Layer", "Masking", "MaxPooling1D", "MaxPooling2D", "RepeatVector", "SimpleRNN",
+           "Input", "LSTM", "Layer", "Masking", "MaxPooling1D", "MaxPooling2D", "RepeatVector", "Reverse", "SimpleRNN",
            "TimeDistributed"]

@@ -55,3 +55,21 @@ class RepeatVector(Layer):
 
     def get_config(self) -> dict[str, Any]:
         return {"n": self.n, **super().get_config()}
+
+
+class Reverse(Layer):
+    """Reverse the timestep axis: puts the outputs of a ``go_backwards`` layer back in time order.
+
+    Shapes:
+        ``(samples, timesteps, ...)`` -> the same, timesteps reversed.
+    """
+
+    def check_input_shape(self, input_shape: Shape) -> None:
+        if len(input_shape) < 1:
+            raise ValueError("Reverse needs inputs with a timestep axis (samples, timesteps, ...).")
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x.flip(1)
+
+    def compute_mask(self, x: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor | None:
+        return None if mask is None else mask.flip(1)
