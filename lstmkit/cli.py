@@ -69,6 +69,7 @@ def lesson(
     out: Optional[Path] = typer.Option(None, "--out", help="Folder for metrics.json, report.md and "
                                        "plots (default: ./lessonNN)."),
     seed: int = typer.Option(0, min=0, help="Random seed; the same seed gives the same result."),
+    quick: bool = typer.Option(False, "--quick", help="A small version that runs in seconds (lesson 3 always does)."),
 ) -> None:
     """Run lesson N of the LSTM course: its experiment, a report, and plots."""
     from lstmkit.lessons import LESSONS, run_lesson
@@ -84,7 +85,7 @@ def lesson(
             console.print("Run one with: lstmkit lesson N")
         return
     folder = out if out is not None else Path(f"lesson{number:02d}")
-    result, files = run_lesson(number, folder, seed)
+    result, files = run_lesson(number, folder, seed, quick)
     console.print(f"\n[bold]Lesson {number}[/]: {result.metric} = {result.value:.4g} "
                   f"({result.seconds:.1f} s)")
     console.print("Wrote " + ", ".join(str(f) for f in files))

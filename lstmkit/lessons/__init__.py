@@ -1,7 +1,8 @@
 """The course's lessons as runnable experiments: ``lstmkit lesson N``.
 
-Each lesson module has a ``run(out, seed)`` that does the experiment, prints what happens, writes
-its plots into ``out``, and returns a ``LessonResult``; ``run_lesson`` adds the report files.
+Each lesson module has a ``run(out, seed, quick)`` that does the experiment, prints what happens,
+writes its plots into ``out``, and returns a ``LessonResult``; ``run_lesson`` adds the report
+files. ``quick`` runs a small version in seconds (for CI); the default runs the real experiment.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from lstmkit.lessons import lesson03
+from lstmkit.lessons import lesson03, lesson04, lesson05
 from lstmkit.lessons.report import LessonResult, write_report
 
 
@@ -19,16 +20,18 @@ from lstmkit.lessons.report import LessonResult, write_report
 class Lesson:
     number: int
     title: str
-    run: Callable[[Path, int], LessonResult]
+    run: Callable[[Path, int, bool], LessonResult]
 
 
 LESSONS = {
     3: Lesson(3, "How to prepare data for LSTMs: a series turned step by step into training data",
               lesson03.run),
+    4: Lesson(4, "How to develop LSTMs: the 5-step life-cycle on a small sequence", lesson04.run),
+    5: Lesson(5, "Vanilla LSTM: echo a value from the start of a random sequence", lesson05.run),
 }
 
 
-def run_lesson(number: int, out: Path, seed: int = 0) -> tuple[LessonResult, list[Path]]:
+def run_lesson(number: int, out: Path, seed: int = 0, quick: bool = False) -> tuple[LessonResult, list[Path]]:
     """Run lesson ``number``, write its files into ``out``, and return the result and the files.
 
     Raises:
@@ -39,6 +42,6 @@ def run_lesson(number: int, out: Path, seed: int = 0) -> tuple[LessonResult, lis
         raise ValueError(f"There is no runnable lesson {number}; available: {available} "
                          "(see lstmkit lesson --list).")
     started = time.perf_counter()
-    result = LESSONS[number].run(Path(out), seed)
+    result = LESSONS[number].run(Path(out), seed, quick)
     result.seconds = time.perf_counter() - started
     return result, write_report(result, Path(out))

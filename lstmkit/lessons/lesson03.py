@@ -42,7 +42,8 @@ def _rows(array: np.ndarray, count: int = 3) -> str:
     return np.array2string(np.asarray(array)[:count], precision=3, suppress_small=True, max_line_width=100)
 
 
-def run(out: Path, seed: int = 0) -> "LessonResult":
+def run(out: Path, seed: int = 0, quick: bool = False) -> "LessonResult":
+    """The experiment (already quick: ``quick`` changes nothing)."""
     from lstmkit.lessons.report import LessonResult
 
     rng = np.random.default_rng(seed)
