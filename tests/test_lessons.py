@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from lstmkit.datasets import load_airline, load_shampoo
 
 
@@ -35,12 +37,35 @@ def test_lesson_default_folder(tmp_path):
     assert (tmp_path / "lesson03" / "metrics.json").exists()
 
 
+@pytest.mark.parametrize("number,metric,plots", [
+    (4, "mse", ["learning_curve.png"]),
+    (5, "accuracy", ["learning_curves.png"]),
+    (6, "stacked_rmse", ["forecasts.png", "learning_curves.png"]),
+    (7, "accuracy", ["video.png", "learning_curves.png"]),
+    (8, "exact_match_accuracy", ["learning_curves.png"]),
+    (9, "accuracy_forward_and_bidirectional_min", ["learning_curves.png", "merge_modes.png"]),
+])
+def test_lessons_run_quick_end_to_end(number, metric, plots, tmp_path):
+    out = tmp_path / f"l{number}"
+    result = lstmkit("lesson", str(number), "--quick", "--seed", "1", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["lesson"] == number and metrics["metric"] == metric
+    assert isinstance(metrics["value"], float) and metrics["results"] and metrics["seconds"] > 0
+    assert metrics["settings"]["quick"] is True and metrics["settings"]["seed"] == 1
+    report = (out / "report.md").read_text()
+    assert report.startswith(f"# Lesson {number}") and "## The lesson's questions" in report
+    assert f"lstmkit lesson {number} --seed 1 --quick" in report
+    for plot in plots:
+        assert (out / plot).read_bytes()[:4] == b"\x89PNG" and f"({plot})" in report
+
+
 def test_lesson_list_and_unknown_lesson():
     listing = lstmkit("lesson", "--list")
     assert listing.returncode == 0 and "How to prepare data for LSTMs" in " ".join(listing.stdout.split())
     unknown = lstmkit("lesson", "42")
     assert unknown.returncode == 2
-    assert "There is no runnable lesson 42; available: 3" in " ".join(unknown.stderr.split())
+    assert "There is no runnable lesson 42; available: 3, 4, 5, 6, 7, 8, 9" in " ".join(unknown.stderr.split())
     assert "Traceback" not in unknown.stderr
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from lstmkit.lessons import lesson03, lesson04, lesson05
+from lstmkit.lessons import lesson03, lesson04, lesson05, lesson06, lesson07, lesson08, lesson09
 from lstmkit.lessons.report import LessonResult, write_report
 
 
@@ -28,6 +28,10 @@ LESSONS = {
               lesson03.run),
     4: Lesson(4, "How to develop LSTMs: the 5-step life-cycle on a small sequence", lesson04.run),
     5: Lesson(5, "Vanilla LSTM: echo a value from the start of a random sequence", lesson05.run),
+    6: Lesson(6, "Stacked vs vanilla LSTM on damped sine waves (similar parameter counts)", lesson06.run),
+    7: Lesson(7, "CNN-LSTM: the direction of a square moving through video frames", lesson07.run),
+    8: Lesson(8, "Encoder-decoder LSTM: add numbers written as text ('123+45' -> '168')", lesson08.run),
+    9: Lesson(9, "Forward vs backward vs bidirectional LSTM on cumulative sums; the merge modes", lesson09.run),
 }
 
 
@@ -42,6 +46,7 @@ def run_lesson(number: int, out: Path, seed: int = 0, quick: bool = False) -> tu
         raise ValueError(f"There is no runnable lesson {number}; available: {available} "
                          "(see lstmkit lesson --list).")
     started = time.perf_counter()
+    Path(out).mkdir(parents=True, exist_ok=True)
     result = LESSONS[number].run(Path(out), seed, quick)
     result.seconds = time.perf_counter() - started
     return result, write_report(result, Path(out))
