@@ -12,7 +12,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import datetime
 import statistics
 import time
 
@@ -25,7 +24,7 @@ import lstmkit
 from lstmkit import layers as L
 from lstmkit.models import Sequential
 from lstmkit.optimizers import Adam
-from results import append_section  # bench/results.py
+from results import record  # bench/results.py
 
 EPSILON = 1e-7
 BATCH = 64
@@ -158,11 +157,9 @@ def main():
     seconds = time.perf_counter() - started
     print(f"took {seconds:.0f} s")
     if args.append_results:
-        append_section("\n".join([
-            f"## Layer cases: {datetime.date.today().isoformat()}", "",
-            f"- Command: `.venv/bin/python bench/layer_cases.py --rounds {args.rounds}`; lstmkit "
-            f"{lstmkit.__version__}, torch {torch.__version__} ({torch.get_num_threads()} threads); took {seconds:.0f} s",
-            "", *lines, ""]))
+        record("Layer cases", [
+            f"Command: `.venv/bin/python bench/layer_cases.py --rounds {args.rounds}`; lstmkit {lstmkit.__version__}, "
+            f"torch {torch.__version__} ({torch.get_num_threads()} threads); took {seconds:.0f} s"], lines)
 
 
 if __name__ == "__main__":
