@@ -1,4 +1,4 @@
-"""The course's experiments (lessons 5 to 9) in their default, full mode, against the targets.
+"""The course's experiments (lessons 5 to 10) in their default, full mode, against the targets.
 
 Usage:
     .venv/bin/python bench/lessons.py [--lessons 5 6 7 8 9] [--append-results]
@@ -21,12 +21,17 @@ TARGETS = {
     7: ("direction accuracy on fresh videos", lambda r: r.value >= 0.95, ">= 95%"),
     8: ("exact-match accuracy on 5,000 fresh 3-digit sums", lambda r: r.value >= 0.99, ">= 99%"),
     9: ("per-step accuracy, forward and bidirectional", lambda r: r.value >= 0.97, ">= 97% (both)"),
+    10: ("accuracy of the echoed values by input length, with and without attention",
+         lambda r: r.value >= 0.95 and r.value > r.results["50"]["encoder_decoder"] + 0.1,
+         ">= 95% with attention at 50 steps, clearly above without"),
 }
 
 
 def describe(number: int, result) -> str:
     if number == 6:
         return ", ".join(f"{name}: {m['rmse']:.4f}" for name, m in result.results.items())
+    if number == 10:
+        return ", ".join(f"{n} steps: {m['attention']:.1%} vs {m['encoder_decoder']:.1%}" for n, m in result.results.items())
     if number == 9:
         return ", ".join(f"{name}: {m['accuracy']:.1%}" for name, m in result.results.items())
     return f"{result.value:.2%}"

@@ -13,6 +13,7 @@ CASES = {
     "cnn_lstm": dict(input_shape=(3, 4, 2), outputs=3),
     "encoder_decoder": dict(input_shape=(6, 2), outputs=(2, 3), activation=None),
     "bidirectional": dict(input_shape=(6, 2), outputs=3),
+    "attention": dict(input_shape=(6, 2), outputs=(2, 3), activation=None),
 }
 
 
@@ -50,7 +51,7 @@ def test_per_step_outputs_and_backward_reading():
 
 
 def test_unknown_architecture_and_bad_arguments():
-    with pytest.raises(ValueError, match="Unknown architecture 'deep'. Known architectures: 'bidirectional'"):
+    with pytest.raises(ValueError, match="Unknown architecture 'deep'. Known architectures: 'attention', 'bidirectional'"):
         architectures.get("deep")
     with pytest.raises(ValueError, match=r"encoder_decoder needs outputs=\(output_steps, output_features\)"):
         architectures.encoder_decoder(input_shape=(5, 2), outputs=3)

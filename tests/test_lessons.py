@@ -44,6 +44,7 @@ def test_lesson_default_folder(tmp_path):
     (7, "accuracy", ["video.png", "learning_curves.png"]),
     (8, "exact_match_accuracy", ["learning_curves.png"]),
     (9, "accuracy_forward_and_bidirectional_min", ["learning_curves.png", "merge_modes.png"]),
+    (10, "attention_accuracy_longest", ["accuracy_by_length.png", "attention_heatmap.png"]),
 ])
 def test_lessons_run_quick_end_to_end(number, metric, plots, tmp_path):
     out = tmp_path / f"l{number}"
@@ -65,7 +66,7 @@ def test_lesson_list_and_unknown_lesson():
     assert listing.returncode == 0 and "How to prepare data for LSTMs" in " ".join(listing.stdout.split())
     unknown = lstmkit("lesson", "42")
     assert unknown.returncode == 2
-    assert "There is no runnable lesson 42; available: 3, 4, 5, 6, 7, 8, 9" in " ".join(unknown.stderr.split())
+    assert "There is no runnable lesson 42; available: 3, 4, 5, 6, 7, 8, 9, 10" in " ".join(unknown.stderr.split())
     assert "Traceback" not in unknown.stderr
 
 

@@ -28,13 +28,14 @@ class AttentionDecoder(Layer):
         score: 'additive' (Bahdanau: ``v . tanh(W_enc h_j + W_dec s)``) or 'dot' (Luong:
             ``(W_enc h_j) . s``).
         activation: of the outputs ('softmax' for classes, 'linear' for values).
+        output_steps: how many steps to write (default: as many as the input has).
 
     Attributes:
         attention_weights: the weights of the last batch, ``(samples, output_steps, input_steps)``,
             for plotting which input steps each output looked at.
 
     Shapes:
-        ``(samples, timesteps, encoder_units)`` -> ``(samples, timesteps, n_features)``.
+        ``(samples, timesteps, encoder_units)`` -> ``(samples, output_steps or timesteps, n_features)``.
 
     Example:
         >>> from lstmkit.models import Sequential
@@ -49,10 +50,11 @@ class AttentionDecoder(Layer):
     keeps_timesteps = False
 
     def __init__(self, units: int, n_features: int, score: str = "additive", activation: str | None = "softmax",
-                 **kwargs: Any):
+                 output_steps: int | None = None, **kwargs: Any):
         super().__init__(**kwargs)
         self.units = positive_int(units, "AttentionDecoder units")
         self.n_features = positive_int(n_features, "AttentionDecoder n_features")
+        self.output_steps = None if output_steps is None else positive_int(output_steps, "AttentionDecoder output_steps")
         if score not in SCORES:
             raise ValueError(f"AttentionDecoder score must be 'additive' or 'dot'; got {score!r}.")
         self.score = score
@@ -70,7 +72,7 @@ class AttentionDecoder(Layer):
         self.out = nn.Linear(self.units + encoder_units, self.n_features)
 
     def output_shape_for(self, input_shape: Shape) -> Shape:
-        return (input_shape[0], self.n_features)
+        return (self.output_steps or input_shape[0], self.n_features)
 
     def _weights(self, keys: torch.Tensor, state: torch.Tensor) -> torch.Tensor:
         """Attention weights ``(N, T)`` of the encoder steps for decoder state ``(N, U)``."""
@@ -81,14 +83,14 @@ class AttentionDecoder(Layer):
         return torch.softmax(scores, dim=1)
 
     def forward(self, encoded: torch.Tensor) -> torch.Tensor:
-        """Shapes: encoded ``(N, T, H)`` -> ``(N, T, n_features)``."""
+        """Shapes: encoded ``(N, T, H)`` -> ``(N, output_steps or T, n_features)``."""
         batch, steps, _ = encoded.shape
         keys = self.keys(encoded)  # (N, T, U), computed once for every decoder step
         state = encoded.new_zeros(batch, self.units)
         cell = encoded.new_zeros(batch, self.units)
         previous = encoded.new_zeros(batch, self.n_features)
         outputs, weights = [], []
-        for _ in range(steps):
+        for _ in range(self.output_steps or steps):
             attention = self._weights(keys, state)  # (N, T)
             context = torch.bmm(attention[:, None], encoded).squeeze(1)  # (N, H)
             state, cell = self.cell(torch.cat([previous, context], dim=1), (state, cell))
@@ -100,4 +102,4 @@ class AttentionDecoder(Layer):
 
     def get_config(self) -> dict[str, Any]:
         return {"units": self.units, "n_features": self.n_features, "score": self.score,
-                "activation": self.activation_name, **super().get_config()}
+                "activation": self.activation_name, "output_steps": self.output_steps, **super().get_config()}

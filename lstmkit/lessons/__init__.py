@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from lstmkit.lessons import lesson03, lesson04, lesson05, lesson06, lesson07, lesson08, lesson09
+from lstmkit.lessons import lesson03, lesson04, lesson05, lesson06, lesson07, lesson08, lesson09, lesson10
 from lstmkit.lessons.report import LessonResult, write_report
 
 
@@ -32,6 +32,8 @@ LESSONS = {
     7: Lesson(7, "CNN-LSTM: the direction of a square moving through video frames", lesson07.run),
     8: Lesson(8, "Encoder-decoder LSTM: add numbers written as text ('123+45' -> '168')", lesson08.run),
     9: Lesson(9, "Forward vs backward vs bidirectional LSTM on cumulative sums; the merge modes", lesson09.run),
+    10: Lesson(10, "Attention vs a plain encoder-decoder as the input grows long (echo the first values)",
+               lesson10.run),
 }
 
 
