@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from lstmkit._checks import positive_int
+from lstmkit.architectures.encoder_decoder import sequence_outputs
 from lstmkit.layers import LSTM, AttentionDecoder, Dropout
 from lstmkit.models import Sequential
 
@@ -34,9 +35,7 @@ def attention(input_shape: Sequence[int | None], outputs: tuple[int, int], units
         >>> attention(input_shape=(50, 10), outputs=(3, 10), units=16).output_shape
         (None, 3, 10)
     """
-    if isinstance(outputs, int) or len(outputs) != 2:
-        raise ValueError(f"attention needs outputs=(output_steps, output_features); got {outputs!r}.")
-    steps, features = (positive_int(v, "outputs") for v in outputs)
+    steps, features = sequence_outputs(outputs, "attention")
     model = Sequential(name="attention")
     for index in range(positive_int(1 if layers is None else layers, "layers")):
         kwargs = {"input_shape": tuple(input_shape)} if index == 0 else {}

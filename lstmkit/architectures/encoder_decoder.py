@@ -9,6 +9,14 @@ from lstmkit.layers import LSTM, Dense, Dropout, RepeatVector, TimeDistributed
 from lstmkit.models import Sequential
 
 
+def sequence_outputs(outputs: tuple[int, int], builder: str) -> tuple[int, int]:
+    """Check ``outputs=(output_steps, output_features)`` of a sequence-to-sequence builder."""
+    if isinstance(outputs, int) or len(outputs) != 2:
+        raise ValueError(f"{builder} needs outputs=(output_steps, output_features); got {outputs!r}.")
+    steps, features = (positive_int(v, "outputs") for v in outputs)
+    return steps, features
+
+
 def encoder_decoder(input_shape: Sequence[int | None], outputs: tuple[int, int], units: int = 128,
                     layers: int | None = 1, dropout: float = 0.0, activation: str | None = "softmax") -> Sequential:
     """An encoder LSTM reads the input into one vector; ``RepeatVector`` hands it to every step of
@@ -32,9 +40,7 @@ def encoder_decoder(input_shape: Sequence[int | None], outputs: tuple[int, int],
         >>> encoder_decoder(input_shape=(7, 12), outputs=(4, 12), units=16).output_shape
         (None, 4, 12)
     """
-    if isinstance(outputs, int) or len(outputs) != 2:
-        raise ValueError(f"encoder_decoder needs outputs=(output_steps, output_features); got {outputs!r}.")
-    steps, features = (positive_int(v, "outputs") for v in outputs)
+    steps, features = sequence_outputs(outputs, "encoder_decoder")
     model = Sequential(name="encoder_decoder")
     model.add(LSTM(units, input_shape=tuple(input_shape)))
     if dropout:
