@@ -233,9 +233,9 @@ class Forecaster(BaseEstimator):
     def _forecast_windows(self, windows: np.ndarray) -> np.ndarray:
         """Each model's forecast for scaled windows ``(N, lookback, F)`` -> ``(repeats, N, horizon)``,
         in original units."""
-        windows = windows.astype(np.float32)
-        inputs, _ = self._prepare(windows)
-        centre, spread = normalization.window_stats(windows)
+        inputs = windows.astype(np.float32)
+        if self.normalization == "window":
+            inputs, _, centre, spread = normalization.normalize(inputs)
         results = []
         for model in self.models_:
             out = model.predict(inputs, batch_size=256)  # (N, horizon)

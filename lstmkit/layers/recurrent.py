@@ -142,8 +142,11 @@ class _Recurrent(Layer):
             # One mask per sequence, the same at every timestep (Keras).
             x = x * F.dropout(x.new_ones(x.size(0), 1, x.size(2)), self.dropout, True)
         states = self._initial_states(x, initial_state)
-        lengths = None if mask is None or mask.all() else right_padded_lengths(mask)
-        if self.uses_fused_kernel and (mask is None or mask.all() or lengths is not None):
+        if mask is not None and bool(mask.all()):
+            mask = None  # nothing is masked in this batch
+        fused_path = self.uses_fused_kernel
+        lengths = right_padded_lengths(mask) if fused_path and mask is not None else None
+        if fused_path and (mask is None or lengths is not None):
             outputs, states = fused(self.fused_kind, x, states, self._fused_params(), self.training, lengths,
                                     sequences=self.return_sequences)
             outputs = outputs if self.return_sequences else states[0][:, None]  # h at each last step
